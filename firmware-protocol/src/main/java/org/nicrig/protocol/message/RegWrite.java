@@ -1,0 +1,7 @@
+package org.nicrig.protocol.message;
+
+/** Writes a 32-bit device register. */
+public record RegWrite(long address, long value) implements Request {
+    @Override
+    public MessageType type() { return MessageType.REG_WRITE; }
+}
