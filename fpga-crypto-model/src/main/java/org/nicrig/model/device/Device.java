@@ -1,0 +1,381 @@
+package org.nicrig.model.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.nicrig.model.eeprom.Eeprom82559;
+import org.nicrig.model.wire.EthernetFrame;
+import org.nicrig.model.wire.Wire;
+import org.nicrig.model.wire.WirePort;
+import org.nicrig.protocol.frame.FrameFormat;
+import org.nicrig.protocol.message.*;
+
+/**
+ * The behavioural model of one NIC: identity and EEPROM, SA table, ESP engine with its
+ * performance model, a port on a wire, and the faults that act on the device itself (link,
+ * engine, reset). Faults of the byte channel (stall, garble, unplug) belong to
+ * {@link org.nicrig.model.server.DeviceServer}. Thread-safe: requests, jobs and received frames
+ * arrive on different threads.
+ */
+public final class Device implements AutoCloseable {
+
+    private final DeviceConfig config;
+    private final DeviceProfile profile;
+    private final Eeprom82559 eeprom;
+    private final SaTable sas;
+    private final EngineCore core;
+    private final JobEngine engine;
+    private final DeviceStats stats = new DeviceStats();
+    private final Registers registers;
+    private final WirePort port;
+    private final ExecutorService receiver;
+    private final long bootNanos = System.nanoTime();
+
+    private volatile MacAddress currentMac;
+    private volatile boolean linkUp = true;
+    private volatile boolean engineFailed;
+    private volatile Consumer<Event> events = e -> { };
+
+    public Device(DeviceConfig config, Wire wire) {
+        this.config = config;
+        this.profile = config.profile();
+        this.eeprom = Eeprom82559.create(config.mac(), profile.subsystemVendorId(), profile.subsystemId());
+        this.sas = new SaTable(profile.saSlots());
+        this.core = new EngineCore(config.seed(), config.defects());
+        this.engine = profile.engine() ? new JobEngine(profile.name(), profile.credits(), config.speed()) : null;
+        this.registers = new Registers(this);
+        this.currentMac = config.mac();
+        String name = profile.name() + "@" + config.mac();
+        this.receiver = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name + "-rx");
+            t.setDaemon(true);
+            return t;
+        });
+        this.port = wire == null ? null : wire.attach(name, frame -> receiver.execute(() -> receive(frame)));
+    }
+
+    public DeviceConfig config() {
+        return config;
+    }
+
+    public Eeprom82559 eeprom() {
+        return eeprom;
+    }
+
+    public MacAddress currentMac() {
+        return currentMac;
+    }
+
+    public boolean linkUp() {
+        return linkUp;
+    }
+
+    public boolean engineFailed() {
+        return engineFailed;
+    }
+
+    /** Where unsolicited events go (the server numbers and sends them). */
+    public void onEvent(Consumer<Event> sink) {
+        this.events = sink;
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    /** Answers every request except the two jobs, which go through {@link #submit}. */
+    public Response handle(Request request) {
+        try {
+            return answer(request);
+        } catch (RuntimeException e) {
+            return new ErrorReply(request.type(), ErrorCode.INTERNAL, "model error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Response answer(Request request) {
+        if (request instanceof Hello h) {
+            int v = Math.min(h.maxVersion(), org.nicrig.protocol.codec.MessageCodec.MAX_SUPPORTED);
+            if (v < h.minVersion() || v < org.nicrig.protocol.codec.MessageCodec.MIN_SUPPORTED) {
+                return new ErrorReply(MessageType.HELLO, ErrorCode.UNSUPPORTED_VERSION,
+                        "device speaks versions " + org.nicrig.protocol.codec.MessageCodec.MIN_SUPPORTED + ".."
+                                + org.nicrig.protocol.codec.MessageCodec.MAX_SUPPORTED + ", host offered "
+                                + h.minVersion() + ".." + h.maxVersion());
+            }
+            return new HelloReply(v, FrameFormat.MAX_PAYLOAD);
+        }
+        if (request instanceof Identify) {
+            return identify();
+        }
+        if (request instanceof SelfTest t) {
+            return selfTest(t);
+        }
+        if (request instanceof Heartbeat h) {
+            return new HeartbeatReply(h.nonce(), engine == null ? 0 : engine.freeCredits(),
+                    ((System.nanoTime() - bootNanos) / 1_000_000) & 0xFFFF_FFFFL);
+        }
+        if (request instanceof Reset) {
+            reset(ResetCause.HOST_REQUEST);
+            return new Ack(MessageType.RESET);
+        }
+        if (request instanceof GetStats) {
+            List<Counter> c = new ArrayList<>(stats.snapshot());
+            c.add(new Counter("sa_in_use", sas.used()));
+            c.add(new Counter("credits_free", engine == null ? 0 : engine.freeCredits()));
+            return new StatsReply(c);
+        }
+        if (request instanceof SaAdd a) {
+            return saAdd(a);
+        }
+        if (request instanceof SaDelete d) {
+            SaTable.Refusal r = sas.delete(d.slot());
+            return r == null ? new Ack(MessageType.SA_DELETE) : new ErrorReply(MessageType.SA_DELETE, r.code(), r.detail());
+        }
+        if (request instanceof Transmit t) {
+            transmit(t.frame().toArray());
+            return new Ack(MessageType.TRANSMIT);
+        }
+        if (request instanceof SetMac s) {
+            currentMac = s.mac();
+            return new Ack(MessageType.SET_MAC);
+        }
+        if (request instanceof RestoreMac) {
+            currentMac = eeprom.mac();
+            return new Ack(MessageType.RESTORE_MAC);
+        }
+        if (request instanceof RegRead r) {
+            Long v = registers.read(r.address());
+            return v == null ? new ErrorReply(MessageType.REG_READ, ErrorCode.REGISTER_ADDRESS, String.format("no register at 0x%x", r.address()))
+                    : new RegValue(r.address(), v);
+        }
+        if (request instanceof RegWrite w) {
+            String refusal = registers.write(w.address(), w.value());
+            return refusal == null ? new Ack(MessageType.REG_WRITE) : new ErrorReply(MessageType.REG_WRITE, ErrorCode.REGISTER_ADDRESS, refusal);
+        }
+        if (request instanceof EepromRead r) {
+            if (r.wordOffset() + r.wordCount() > Eeprom82559.WORDS) {
+                return new ErrorReply(MessageType.EEPROM_READ, ErrorCode.EEPROM_RANGE,
+                        "words " + r.wordOffset() + ".." + (r.wordOffset() + r.wordCount() - 1) + " outside 0..63");
+            }
+            List<Integer> words = new ArrayList<>();
+            for (int i = 0; i < r.wordCount(); i++) {
+                words.add(eeprom.read(r.wordOffset() + i));
+            }
+            return new EepromData(r.wordOffset(), words);
+        }
+        if (request instanceof EepromWrite w) {
+            if (w.wordOffset() + w.words().size() > Eeprom82559.WORDS) {
+                return new ErrorReply(MessageType.EEPROM_WRITE, ErrorCode.EEPROM_RANGE,
+                        "words " + w.wordOffset() + ".." + (w.wordOffset() + w.words().size() - 1) + " outside 0..63");
+            }
+            for (int i = 0; i < w.words().size(); i++) {
+                eeprom.write(w.wordOffset() + i, w.words().get(i));
+            }
+            return new Ack(MessageType.EEPROM_WRITE);
+        }
+        if (request instanceof EncryptJob || request instanceof DecryptJob) {
+            throw new IllegalArgumentException("jobs go through submit()");
+        }
+        // FW_* and FAULT: firmware update arrives with the firmware-tooling work; faults are the server's
+        return new ErrorReply(request.type(), ErrorCode.NOT_CAPABLE, request.type() + " is not implemented by this device");
+    }
+
+    private IdentifyReply identify() {
+        Capabilities caps = profile.engine()
+                ? new Capabilities(true, profile.secondaryUse(), profile.saSlots(), profile.maxJobSize(), profile.credits(),
+                        profile.ciphers(), profile.integrities())
+                : Capabilities.NONE;
+        return new IdentifyReply(
+                new PciIdentity(profile.vendorId(), profile.deviceId(), config.revision(),
+                        eeprom.read(Eeprom82559.SUBSYSTEM_VENDOR_WORD), eeprom.read(Eeprom82559.SUBSYSTEM_ID_WORD)),
+                eeprom.mac(), profile.firmware(), eeprom.checksumOk(), profile.linkSpeedMbps(), caps);
+    }
+
+    private Response selfTest(SelfTest t) {
+        if (!profile.engine()) {
+            return new ErrorReply(MessageType.SELF_TEST, ErrorCode.NOT_CAPABLE, profile.name() + " has no IPsec engine");
+        }
+        if (engineFailed) {
+            return new ErrorReply(MessageType.SELF_TEST, ErrorCode.ENGINE_FAILED, "engine out of service");
+        }
+        if (!profile.ciphers().contains(t.cipher()) || !profile.integrities().contains(t.integrity())) {
+            return new ErrorReply(MessageType.SELF_TEST, ErrorCode.UNSUPPORTED_ALGORITHM,
+                    t.cipher() + " with " + t.integrity() + " not offered by " + profile.name());
+        }
+        org.nicrig.model.esp.EspResult r = core.selfTest(t);
+        return r.isOk() ? new SelfTestReply(Bytes.wrap(r.output()))
+                : new ErrorReply(MessageType.SELF_TEST, ErrorCode.MALFORMED, r.reason());
+    }
+
+    private Response saAdd(SaAdd a) {
+        SaParams sa = a.sa();
+        if (!profile.engine()) {
+            return new ErrorReply(MessageType.SA_ADD, ErrorCode.NOT_CAPABLE, profile.name() + " has no IPsec engine");
+        }
+        if (!profile.ciphers().contains(sa.cipher()) || !profile.integrities().contains(sa.integrity())
+                || sa.cipher().isAead() != (sa.integrity() == Integrity.NONE)) {
+            return new ErrorReply(MessageType.SA_ADD, ErrorCode.UNSUPPORTED_ALGORITHM,
+                    sa.cipher() + " with " + sa.integrity() + " not offered by " + profile.name());
+        }
+        if (sa.encryptionKey().length() != sa.cipher().keyMaterialLength()) {
+            return new ErrorReply(MessageType.SA_ADD, ErrorCode.BAD_KEY_LENGTH, sa.cipher() + " needs "
+                    + sa.cipher().keyMaterialLength() + " bytes of key material, got " + sa.encryptionKey().length());
+        }
+        if (sa.authenticationKey().length() != sa.integrity().keyLength()) {
+            return new ErrorReply(MessageType.SA_ADD, ErrorCode.BAD_KEY_LENGTH, sa.integrity() + " needs a "
+                    + sa.integrity().keyLength() + "-byte key, got " + sa.authenticationKey().length());
+        }
+        SaTable.Refusal r = sas.add(a.slot(), new InstalledSa(sa, core.install(sa)));
+        return r == null ? new Ack(MessageType.SA_ADD) : new ErrorReply(MessageType.SA_ADD, r.code(), r.detail());
+    }
+
+    // ------------------------------------------------------------------ jobs
+
+    /**
+     * Queues an ENCRYPT_JOB or DECRYPT_JOB. Returns an error reply when the job is refused at
+     * once (no engine, no credits); otherwise {@code done} receives the result when the
+     * performance model says the engine finished — or never, while the engine has failed.
+     */
+    public ErrorReply submit(Request job, Consumer<JobResult> done) {
+        if (engine == null) {
+            return new ErrorReply(job.type(), ErrorCode.NOT_CAPABLE, profile.name() + " has no IPsec engine");
+        }
+        boolean encrypt = job instanceof EncryptJob;
+        long jobId = encrypt ? ((EncryptJob) job).jobId() : ((DecryptJob) job).jobId();
+        int slot = encrypt ? ((EncryptJob) job).slot() : ((DecryptJob) job).slot();
+        Bytes packet = encrypt ? ((EncryptJob) job).packet() : ((DecryptJob) job).packet();
+        if (packet.length() > profile.maxJobSize()) {
+            done.accept(JobResult.failed(jobId, JobStatus.TOO_LARGE, 0,
+                    "packet of " + packet.length() + " bytes exceeds the job limit of " + profile.maxJobSize()));
+            return null;
+        }
+        InstalledSa sa = sas.get(slot);
+        long modelNanos = sa == null ? 0 : serviceNanos(sa.params().cipher(), packet.length());
+        boolean accepted = engine.offer(new JobEngine.Work(() -> runJob(job, jobId, slot, encrypt), modelNanos, done));
+        if (!accepted) {
+            stats.inc("jobs_refused_no_credits");
+            return new ErrorReply(job.type(), ErrorCode.NO_CREDITS, "all " + profile.credits() + " credits in use");
+        }
+        return null;
+    }
+
+    private long serviceNanos(Cipher cipher, int bytes) {
+        long rate = Math.max(1, profile.rate(cipher));
+        return bytes * 1_000_000_000L / rate + profile.jobLatency().toNanos();
+    }
+
+    private JobResult runJob(Request job, long jobId, int slot, boolean encrypt) {
+        if (engineFailed) {
+            stats.inc("jobs_lost_engine_failed");
+            return null; // ENGINE_FAIL: the engine stops answering
+        }
+        InstalledSa sa = sas.get(slot);
+        Direction need = encrypt ? Direction.OUTBOUND : Direction.INBOUND;
+        if (sa == null || sa.params().direction() != need) {
+            stats.inc("jobs_failed");
+            return JobResult.failed(jobId, JobStatus.NO_SA, 0, sa == null ? "slot " + slot + " holds no SA"
+                    : "slot " + slot + " holds an " + sa.params().direction() + " SA, the job needs " + need);
+        }
+        JobResult r;
+        if (encrypt) {
+            EncryptJob e = (EncryptJob) job;
+            r = core.encrypt(jobId, sa, e.packet().toArray(), e.fixedIv().isEmpty() ? null : e.fixedIv().toArray());
+            if (r.status() == JobStatus.OK && e.disposition() == Disposition.TRANSMIT) {
+                transmit(EthernetFrame.build(e.destination(), currentMac, EthernetFrame.ETHERTYPE_IPV4, r.output().toArray()));
+            }
+            stats.add("bytes_encrypted", e.packet().length());
+        } else {
+            DecryptJob d = (DecryptJob) job;
+            r = core.decrypt(jobId, sa, d.packet().toArray());
+            stats.add("bytes_decrypted", d.packet().length());
+        }
+        stats.inc(r.status() == JobStatus.OK ? "jobs_ok" : "jobs_failed");
+        return r;
+    }
+
+    // ------------------------------------------------------------------ wire
+
+    private void transmit(byte[] frame) {
+        if (port == null || !linkUp) {
+            stats.inc("tx_dropped_link_down");
+            return;
+        }
+        stats.inc("tx_frames");
+        port.transmit(frame);
+    }
+
+    /** FIG. 5: filter by MAC; decrypt ESP here when an inbound SA matches, else hand it up as it is. */
+    private void receive(byte[] frame) {
+        if (!linkUp) {
+            stats.inc("rx_dropped_link_down");
+            return;
+        }
+        if (!EthernetFrame.valid(frame)) {
+            return;
+        }
+        MacAddress dst = EthernetFrame.destination(frame);
+        if (!dst.equals(currentMac) && !dst.isMulticast()) {
+            return;
+        }
+        stats.inc("rx_frames");
+        long spi = EthernetFrame.espSpi(frame);
+        int slot = spi < 0 || !profile.engine() || engineFailed ? -1 : sas.findInbound(spi);
+        if (slot < 0) {
+            emit(new FrameReceived(false, JobStatus.OK, FrameReceived.NO_SLOT, Bytes.wrap(frame)));
+            return;
+        }
+        InstalledSa sa = sas.get(slot);
+        JobResult r = sa == null ? JobResult.failed(0, JobStatus.NO_SA, 0, "SA gone")
+                : core.decrypt(0, sa, EthernetFrame.payload(frame));
+        if (r.status() == JobStatus.OK) {
+            stats.inc("rx_decrypted");
+            byte[] plain = EthernetFrame.build(dst, EthernetFrame.source(frame), EthernetFrame.ETHERTYPE_IPV4, r.output().toArray());
+            emit(new FrameReceived(true, JobStatus.OK, slot, Bytes.wrap(plain)));
+        } else {
+            stats.inc("rx_decrypt_failed");
+            emit(new FrameReceived(false, r.status(), slot, Bytes.wrap(frame)));
+        }
+    }
+
+    private void emit(Event e) {
+        events.accept(e);
+    }
+
+    // ------------------------------------------------------------------ faults and lifecycle
+
+    public void setLink(boolean up) {
+        if (linkUp != up) {
+            linkUp = up;
+            emit(new LinkChange(up, up ? profile.linkSpeedMbps() : 0));
+        }
+    }
+
+    public void setEngineFailed(boolean failed) {
+        engineFailed = failed;
+    }
+
+    /** SAs, MAC override and queued jobs are lost; a RESET event says so. */
+    public void reset(ResetCause cause) {
+        sas.clear();
+        currentMac = eeprom.mac();
+        if (engine != null) {
+            engine.reset();
+        }
+        stats.inc("resets");
+        emit(new DeviceReset(cause));
+    }
+
+    int saInUse() {
+        return sas.used();
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (port != null) {
+            port.close();
+        }
+        receiver.shutdownNow();
+    }
+}

@@ -1,0 +1,112 @@
+package org.nicrig.model.device;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.nicrig.protocol.message.JobResult;
+
+/**
+ * The engine's job pipeline and performance model: one job at a time, in order, each taking
+ * {@code bytes / rate + latency} of device time, divided by the speed factor. The crypto is
+ * computed at once; the answer is held back until the modelled completion time, so a slow
+ * device is slow on the wire too. Never more jobs than the advertised credits.
+ */
+final class JobEngine implements AutoCloseable {
+
+    /** One job's work: computes the result; returns null to model a job the engine loses. */
+    record Work(Supplier<JobResult> compute, long modelNanos, Consumer<JobResult> done) {
+    }
+
+    private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final int credits;
+    private final double speed;
+    private final Thread worker;
+    private volatile boolean running = true;
+    private volatile long epoch; // bumped by reset: jobs of an older epoch are lost
+    private long dueNanos;
+
+    JobEngine(String name, int credits, double speed) {
+        this.credits = credits;
+        this.speed = speed;
+        this.worker = new Thread(this::run, name + "-engine");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** False when all credits are taken: the host broke flow control. */
+    boolean offer(Work work) {
+        while (true) {
+            int n = outstanding.get();
+            if (n >= credits) {
+                return false;
+            }
+            if (outstanding.compareAndSet(n, n + 1)) {
+                break;
+            }
+        }
+        queue.add(work);
+        return true;
+    }
+
+    int freeCredits() {
+        return Math.max(0, credits - outstanding.get());
+    }
+
+    /** Drops every queued job unanswered, as a reset does. */
+    void reset() {
+        epoch++;
+        queue.clear();
+        outstanding.set(0);
+    }
+
+    private void run() {
+        while (running) {
+            Work w;
+            try {
+                w = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (w == null) {
+                continue;
+            }
+            long myEpoch = epoch;
+            try {
+                JobResult r = w.compute().get();
+                pace(w.modelNanos());
+                if (r != null && myEpoch == epoch && running) {
+                    w.done().accept(r);
+                }
+            } finally {
+                // the credit comes back when the answer has gone, as the host counts it
+                if (myEpoch == epoch) {
+                    outstanding.decrementAndGet();
+                }
+            }
+        }
+    }
+
+    private void pace(long modelNanos) {
+        if (Double.isInfinite(speed)) {
+            return;
+        }
+        long now = System.nanoTime();
+        long service = (long) (modelNanos / speed);
+        dueNanos = Math.max(now, dueNanos) + service;
+        long wait = dueNanos - now;
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        worker.interrupt();
+    }
+}

@@ -1,0 +1,221 @@
+package org.nicrig.model.server;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.nicrig.model.device.Device;
+import org.nicrig.protocol.codec.MessageCodec;
+import org.nicrig.protocol.codec.MessageStream;
+import org.nicrig.protocol.error.ProtocolException;
+import org.nicrig.protocol.message.*;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one {@link Device} over one {@link ByteChannel} with the same framing and codec the
+ * host uses — no shortcut, so CI exercises what hardware would. Also owns the faults of the
+ * byte channel itself: STALL (answer nothing for a while), GARBLE (corrupt outbound bytes at a
+ * rate, seeded) and UNPLUG (close the channel).
+ */
+public final class DeviceServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceServer.class);
+
+    private final Device device;
+    private final ByteChannel channel;
+    private final MessageStream stream;
+    private final Object writeLock = new Object();
+    private final AtomicLong eventSequence = new AtomicLong();
+    private final Random garbleRandom;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread reader;
+
+    private volatile long stalledUntilNanos;
+    private volatile boolean stalledForever;
+    private volatile long garblePpm;
+    private volatile boolean running = true;
+
+    private final AtomicLong badFrames = new AtomicLong();
+    private final AtomicLong garbledBytes = new AtomicLong();
+
+    public DeviceServer(Device device, ByteChannel channel) {
+        this.device = device;
+        this.channel = channel;
+        this.garbleRandom = new Random(device.config().seed() ^ 0x6A7B1EL);
+        this.stream = new MessageStream(new MessageCodec(), new MessageStream.Listener() {
+            @Override
+            public void onMessage(Envelope envelope) {
+                dispatch(envelope);
+            }
+
+            @Override
+            public void onError(ProtocolException error) {
+                badFrames.incrementAndGet();
+                if (!stalled()) {
+                    sendEvent(new DeviceError(ErrorCode.BAD_FRAME, error.getMessage()));
+                }
+            }
+        });
+        device.onEvent(this::sendEvent);
+        this.reader = new Thread(this::readLoop, "device-server " + channel.name());
+        reader.setDaemon(true);
+    }
+
+    /** Starts serving; returns at once. */
+    public DeviceServer start() {
+        reader.start();
+        return this;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public ByteChannel channel() {
+        return channel;
+    }
+
+    public long badFrames() {
+        return badFrames.get();
+    }
+
+    public long garbledBytes() {
+        return garbledBytes.get();
+    }
+
+    private void readLoop() {
+        byte[] buf = new byte[16 * 1024];
+        try {
+            while (running) {
+                int n = channel.read(buf, 0, buf.length);
+                if (n < 0) {
+                    break;
+                }
+                stream.feed(buf, 0, n);
+            }
+        } catch (IOException e) {
+            if (running) {
+                LOG.info("{}: channel failed: {}", channel.name(), e.getMessage());
+            }
+        } finally {
+            shutDown();
+        }
+    }
+
+    private void dispatch(Envelope envelope) {
+        if (stalled()) {
+            return;
+        }
+        if (!(envelope.message() instanceof Request request)) {
+            sendEvent(new DeviceError(ErrorCode.MALFORMED, "device received a " + envelope.message().type()
+                    + " that is not a request (sequence " + envelope.sequence() + ")"));
+            return;
+        }
+        long seq = envelope.sequence();
+        if (request instanceof InjectFault f) {
+            send(seq, new Ack(MessageType.FAULT));
+            inject(f.fault(), f.parameter(), f.duration());
+            return;
+        }
+        if (request instanceof EncryptJob || request instanceof DecryptJob) {
+            ErrorReply refused = device.submit(request, result -> send(seq, result));
+            if (refused != null) {
+                send(seq, refused);
+            }
+            return;
+        }
+        Response r = device.handle(request);
+        if (r instanceof HelloReply h) {
+            send(seq, r);
+            stream.useVersion(h.version());
+            return;
+        }
+        send(seq, r);
+    }
+
+    /** Applies a fault, from a FAULT request or the emulator's own control. */
+    public void inject(FaultKind fault, long parameter, Duration duration) {
+        LOG.info("{}: fault {} parameter={} duration={}", channel.name(), fault, parameter, duration);
+        switch (fault) {
+            case LINK_DOWN -> device.setLink(false);
+            case LINK_UP -> device.setLink(true);
+            case ENGINE_FAIL -> device.setEngineFailed(true);
+            case ENGINE_RESTORE -> device.setEngineFailed(false);
+            case RESET -> device.reset(ResetCause.FAULT);
+            case GARBLE -> garblePpm = parameter;
+            case STALL -> {
+                if (duration.isZero()) {
+                    stalledForever = true;
+                } else {
+                    stalledUntilNanos = System.nanoTime() + duration.toNanos();
+                }
+            }
+            case UNPLUG -> shutDown();
+        }
+    }
+
+    private boolean stalled() {
+        return stalledForever || System.nanoTime() - stalledUntilNanos < 0;
+    }
+
+    private void sendEvent(Event e) {
+        if (stalled()) {
+            return;
+        }
+        send(eventSequence.getAndIncrement() & 0xFFFF_FFFFL, e);
+    }
+
+    private void send(long seq, Message m) {
+        if (!running || stalled()) {
+            return;
+        }
+        synchronized (writeLock) {
+            byte[] wire = stream.encode(seq, m);
+            garble(wire);
+            try {
+                channel.write(wire, 0, wire.length);
+            } catch (IOException e) {
+                if (running) {
+                    LOG.info("{}: write failed: {}", channel.name(), e.getMessage());
+                }
+                shutDown();
+            }
+        }
+    }
+
+    private void garble(byte[] wire) {
+        long ppm = garblePpm;
+        if (ppm <= 0) {
+            return;
+        }
+        for (int i = 0; i < wire.length; i++) {
+            if (garbleRandom.nextInt(1_000_000) < ppm) {
+                wire[i] ^= (byte) (1 << garbleRandom.nextInt(8));
+                garbledBytes.incrementAndGet();
+            }
+        }
+    }
+
+    private void shutDown() {
+        running = false;
+        channel.close();
+        closed.countDown();
+    }
+
+    /** Waits until the channel has closed (UNPLUG, the host went away, or {@link #close()}). */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        shutDown();
+        reader.interrupt();
+    }
+}
