@@ -217,6 +217,25 @@ class TcpTransportTest {
     }
 
     @Test
+    void writerStuckOnAPeerThatDoesNotReadIsFreedByClose() throws Exception {
+        Transport t = connect();
+        accept(); // ...and never read from it
+        byte[] more = new byte[64 * 1024 * 1024]; // beyond what the socket buffers can hold
+        Future<?> writer = threads.submit(() -> {
+            t.write(more, 0, more.length);
+            return null;
+        });
+
+        t.close();
+
+        Throwable thrown = assertTimeoutPreemptively(HANG_GUARD,
+                () -> catchThrowableOfType(ExecutionException.class, writer::get)).getCause();
+        assertThat(thrown).isInstanceOfSatisfying(TransportException.class,
+                e -> assertThat(e.reason()).isEqualTo(TransportException.Reason.CLOSED));
+        assertThat(thrown.getMessage()).isEqualTo(t.name() + ": transport is closed");
+    }
+
+    @Test
     void readTimeoutMakesAQuietReadReturnZero() throws Exception {
         Transport t = connect("readTimeout=100ms");
         Socket peer = accept();
