@@ -1,0 +1,21 @@
+/**
+ * Byte transports from the host to a device, chosen by URI.
+ *
+ * <table>
+ *   <caption>Transport URIs</caption>
+ *   <tr><th>URI</th><th>Transport</th><th>Parameters (defaults)</th></tr>
+ *   <tr><td>{@code serial:/dev/ttyUSB0}</td><td>{@link org.nicrig.host.transport.SerialTransport}</td>
+ *       <td>{@code baud} (921600), {@code databits} (8), {@code parity} none|odd|even|mark|space (none),
+ *       {@code stopbits} 1|1.5|2 (1), {@code flow} none|rtscts|xonxoff (none), {@code readTimeout} (none)</td></tr>
+ *   <tr><td>{@code tcp://host:4001}, {@code tcp://[::1]:4001}</td><td>{@link org.nicrig.host.transport.TcpTransport}</td>
+ *       <td>{@code connectTimeout} (5s), {@code readTimeout} (none)</td></tr>
+ *   <tr><td>{@code usb:VID:PID[/SERIAL]}</td><td>not available yet: UNSUPPORTED</td><td></td></tr>
+ * </table>
+ *
+ * Durations are written {@code 250ms} or {@code 2s}. Other schemes (the in-process
+ * {@code emulated:PROFILE}) are added with {@link org.nicrig.host.transport.TransportRegistry#with}.
+ * Every failure is a {@link org.nicrig.host.transport.TransportException} whose one-line message
+ * names the port and why, and whose {@link org.nicrig.host.transport.TransportException.Reason}
+ * lets code react.
+ */
+package org.nicrig.host.transport;
