@@ -1,5 +1,6 @@
 package org.nicrig.host.verify;
 
+import java.util.Arrays;
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -12,8 +13,10 @@ import org.bouncycastle.crypto.engines.DESedeEngine;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.modes.CBCBlockCipher;
 import org.bouncycastle.crypto.modes.CBCModeCipher;
+import org.bouncycastle.crypto.modes.CTRModeCipher;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.modes.SICBlockCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
@@ -85,10 +88,27 @@ final class BcCrypto {
             gcm.doFinal(out, n);
             return new GcmOpened(out, null);
         } catch (InvalidCipherTextException e) {
-            // Bouncy Castle keeps the tag it calculated as "the MAC of the last stream processed"
-            // when the comparison fails, which is the expected ICV a report wants.
-            return new GcmOpened(null, gcm.getMac());
+            return new GcmOpened(null, expectedTag(key, nonce, aad, ciphertextAndTag));
         }
+    }
+
+    /**
+     * The tag that was due for this ciphertext, for the report: Bouncy Castle clears its own on a
+     * mismatch. GCM's data is CTR under counters J0 + 1, … with J0 = nonce ‖ 0x00000001 for a
+     * 96-bit nonce (GCM spec §7.1, NIST SP 800-38D §7.1), so CTR from nonce ‖ 0x00000002 recovers
+     * the plaintext, and encrypting it again yields this ciphertext and its correct tag.
+     */
+    private static byte[] expectedTag(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertextAndTag) {
+        int tagLength = GCM_TAG_BITS / 8;
+        int n = ciphertextAndTag.length - tagLength;
+        byte[] counter = Arrays.copyOf(nonce, 16);
+        counter[15] = 2;
+        CTRModeCipher ctr = SICBlockCipher.newInstance(AESEngine.newInstance());
+        ctr.init(false, new ParametersWithIV(new KeyParameter(key), counter));
+        byte[] plaintext = new byte[n];
+        ctr.processBytes(ciphertextAndTag, 0, n, plaintext, 0);
+        byte[] resealed = gcmSeal(key, nonce, aad, plaintext);
+        return Arrays.copyOfRange(resealed, n, resealed.length);
     }
 
     private static GCMModeCipher gcm(boolean encrypt, byte[] key, byte[] nonce, byte[] aad) {
@@ -124,6 +144,6 @@ final class BcCrypto {
      */
     static byte[] icv(Integrity integrity, byte[] key, byte[]... parts) {
         byte[] full = hmac(integrity, key, parts);
-        return java.util.Arrays.copyOf(full, integrity.icvLength());
+        return Arrays.copyOf(full, integrity.icvLength());
     }
 }
