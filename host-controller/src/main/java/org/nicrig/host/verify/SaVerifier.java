@@ -22,8 +22,8 @@ import org.nicrig.protocol.message.SaParams;
  *
  * <p>ESN: the packet carries only the low 32 bits, so the high bits are inferred from the highest
  * authenticated sequence number as RFC 4303 Appendix A2.2 does: same high half if the low half
- * went up, the next one if it wrapped; if the ICV fails that way the other guess is tried, so a
- * packet replayed from before a wrap is reported as out of order rather than as forged.
+ * went up, the next one if it wrapped; if the ICV fails that way the other neighbour is tried, so
+ * a replayed packet, even from across a wrap, is reported as out of order rather than as forged.
  *
  * <p>Thread-safe: calls for one SA are serialised, as the order of its packets matters.
  */
@@ -150,8 +150,11 @@ public final class SaVerifier {
         if (!sa.esn()) {
             return reference.open(esp, 0);
         }
+        // Th = high half of the highest authenticated number. A low half above Tl is most likely
+        // Th (else a replay from before the wrap, Th - 1); one at or below Tl most likely Th + 1
+        // (the counter wrapped; else a replay, Th).
         int high = (int) (highest >>> 32);
-        int alternative = high + 1;
+        int alternative = high - 1;
         int hl = esp.length >= Ipv4.MIN_HEADER ? Ipv4.headerLength(esp) : 0;
         if (any && esp.length >= hl + EspReference.ESP_HEADER) {
             long low = Ipv4.u32(esp, hl + 4);
