@@ -26,7 +26,7 @@ public final class Profiles {
             List.of(Integrity.HMAC_MD5_96, Integrity.HMAC_SHA1_96),
             16, 2048, 8,
             Map.of(Cipher.DES_CBC, 16_000_000L, Cipher.TRIPLE_DES_CBC, 12_500_000L),
-            Duration.ofMicros(40), 100);
+            Duration.ofNanos(40_000), 100);
 
     public static final DeviceProfile I82559_PLAIN = new DeviceProfile(
             "82559-plain", INTEL, 0x1229, 0x08, INTEL, 0x000C, new FirmwareVersion(2, 1, 7),
@@ -40,7 +40,7 @@ public final class Profiles {
             128, 9216, 32,
             Map.of(Cipher.AES_128_CBC, 125_000_000L, Cipher.AES_256_CBC, 100_000_000L,
                     Cipher.AES_128_GCM_16, 125_000_000L, Cipher.AES_256_GCM_16, 110_000_000L),
-            Duration.ofMicros(10), 1000);
+            Duration.ofNanos(10_000), 1000);
 
     public static final List<DeviceProfile> ALL = List.of(I82559_IPSEC, I82559_PLAIN, FPGA_AES);
 
