@@ -32,8 +32,12 @@ public final class Admission {
         this.random = new SplittableRandom(seed);
     }
 
+    /** Admits on the identity the session learnt when it opened. */
     public AdmissionResult admit(String member, DeviceSession session) {
-        IdentifyReply id = session.identity();
+        return admit(member, session, session.identity());
+    }
+
+    public AdmissionResult admit(String member, DeviceSession session, IdentifyReply id) {
         String refusal = allowList.refusal(id);
         if (refusal != null) {
             return AdmissionResult.refused(member, id, id.pci() + " firmware " + id.firmware() + " " + refusal);

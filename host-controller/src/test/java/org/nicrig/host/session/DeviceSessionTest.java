@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nicrig.host.testing.ScriptedDevice;
 import org.nicrig.protocol.message.*;
 
 /** The session against a device scripted step by step. */

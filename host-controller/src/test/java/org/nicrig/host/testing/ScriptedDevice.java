@@ -1,4 +1,4 @@
-package org.nicrig.host.session;
+package org.nicrig.host.testing;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.nicrig.protocol.message.Message;
  * "expect this request, answer that, answer late, answer twice, go silent". It speaks real
  * frames over an in-process byte link.
  */
-final class ScriptedDevice implements AutoCloseable {
+public final class ScriptedDevice implements AutoCloseable {
     private final PipeChannel deviceEnd;
     private final PipeTransport hostEnd;
     private final BlockingQueue<Envelope> received = new LinkedBlockingQueue<>();
@@ -26,7 +26,7 @@ final class ScriptedDevice implements AutoCloseable {
     private final Thread reader;
     private long eventSequence;
 
-    ScriptedDevice() {
+    public ScriptedDevice() {
         PipeChannel[] pair = PipeChannel.pair("scripted");
         deviceEnd = pair[0];
         hostEnd = new PipeTransport("scripted-device", pair[1]);
@@ -56,12 +56,12 @@ final class ScriptedDevice implements AutoCloseable {
         reader.start();
     }
 
-    PipeTransport transport() {
+    public PipeTransport transport() {
         return hostEnd;
     }
 
     /** The next request, which must be of the given class. */
-    <T extends Message> Envelope expect(Class<T> type) throws InterruptedException {
+    public <T extends Message> Envelope expect(Class<T> type) throws InterruptedException {
         Envelope e = received.poll(5, TimeUnit.SECONDS);
         if (e == null) {
             throw new AssertionError("expected a " + type.getSimpleName() + ", nothing came");
@@ -73,28 +73,28 @@ final class ScriptedDevice implements AutoCloseable {
     }
 
     /** Asserts nothing arrives for the given time. */
-    void expectNothing(Duration d) throws InterruptedException {
+    public void expectNothing(Duration d) throws InterruptedException {
         Envelope e = received.poll(d.toMillis(), TimeUnit.MILLISECONDS);
         if (e != null) {
             throw new AssertionError("expected silence, got " + e.message() + " seq " + e.sequence());
         }
     }
 
-    synchronized void reply(long sequence, Message m) throws IOException {
+    public synchronized void reply(long sequence, Message m) throws IOException {
         byte[] wire = stream.encode(sequence, m);
         deviceEnd.write(wire, 0, wire.length);
     }
 
-    synchronized void event(Message m) throws IOException {
+    public synchronized void event(Message m) throws IOException {
         reply(eventSequence++, m);
     }
 
-    synchronized void raw(byte[] bytes) throws IOException {
+    public synchronized void raw(byte[] bytes) throws IOException {
         deviceEnd.write(bytes, 0, bytes.length);
     }
 
     /** The device end goes away, as when its cable is pulled. */
-    void unplug() {
+    public void unplug() {
         deviceEnd.close();
     }
 
