@@ -74,9 +74,13 @@ public final class MessageCodec {
         if (m instanceof EncryptJob j) {
             WireWriter w = new WireWriter(j.packet().length() + 24)
                     .u32(j.jobId(), "jobId").u16(j.slot(), "slot")
-                    .u8((j.disposition() == Disposition.TRANSMIT ? 1 : 0) | (j.fixedIv().isEmpty() ? 0 : 2), "flags");
+                    .u8((j.disposition() == Disposition.TRANSMIT ? 1 : 0) | (j.fixedIv().isEmpty() ? 0 : 2)
+                            | (j.sequenceNumber() == 0 ? 0 : 4), "flags");
             if (j.destination() != null) {
                 w.raw(j.destination().toBytes());
+            }
+            if (j.sequenceNumber() != 0) {
+                w.u64(j.sequenceNumber());
             }
             if (!j.fixedIv().isEmpty()) {
                 w.bytes8(j.fixedIv(), "fixedIv");
@@ -179,7 +183,7 @@ public final class MessageCodec {
             for (Integrity in : c.integrities()) {
                 w.u16(in.transformId(), "integrity");
             }
-            return w.toArray();
+            return w.u32(Math.min(c.engineRate(), Capabilities.MAX_RATE), "engineRate").toArray();
         }
         if (m instanceof SelfTestReply s) {
             return s.output().toArray();
@@ -286,15 +290,19 @@ public final class MessageCodec {
                 long jobId = in.u32("jobId");
                 int slot = in.u16("slot");
                 int flags = in.u8("flags");
-                if ((flags & ~3) != 0) {
+                if ((flags & ~7) != 0) {
                     throw in.malformed("flags", String.format("reserved bits set in 0x%02x", flags));
                 }
                 MacAddress dst = (flags & 1) != 0 ? MacAddress.fromBytes(in.raw(MacAddress.LENGTH, "destination"), 0) : null;
+                long seq = (flags & 4) != 0 ? in.u64("sequenceNumber") : 0;
+                if ((flags & 4) != 0 && seq == 0) {
+                    throw in.malformed("sequenceNumber", "flag says a sequence number follows, but it is 0 (never valid, RFC 4303 §3.3.3)");
+                }
                 Bytes iv = (flags & 2) != 0 ? in.bytes8("fixedIv") : Bytes.EMPTY;
                 if ((flags & 2) != 0 && iv.isEmpty()) {
                     throw in.malformed("fixedIv", "flag says a fixed IV follows, but its length is 0");
                 }
-                return new EncryptJob(jobId, slot, dst == null ? Disposition.RETURN : Disposition.TRANSMIT, dst, iv, in.rest());
+                return new EncryptJob(jobId, slot, dst == null ? Disposition.RETURN : Disposition.TRANSMIT, dst, iv, in.rest(), seq);
             }
             case DECRYPT_JOB: {
                 long jobId = in.u32("jobId");
@@ -405,8 +413,9 @@ public final class MessageCodec {
         for (int k = 0; k < ni; k++) {
             integrities.add(integrity(in));
         }
+        long rate = in.u32("engineRate");
         return new IdentifyReply(pci, mac, fw, (flags & 1) != 0, speed,
-                new Capabilities((flags & 2) != 0, (flags & 4) != 0, maxSas, maxJob, credits, ciphers, integrities));
+                new Capabilities((flags & 2) != 0, (flags & 4) != 0, maxSas, maxJob, credits, ciphers, integrities, rate));
     }
 
     private static Event event(MessageType type, WireReader in, long at) throws ProtocolException {

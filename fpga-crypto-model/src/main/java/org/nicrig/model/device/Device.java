@@ -182,12 +182,19 @@ public final class Device implements AutoCloseable {
     private IdentifyReply identify() {
         Capabilities caps = profile.engine()
                 ? new Capabilities(true, profile.secondaryUse(), profile.saSlots(), profile.maxJobSize(), profile.credits(),
-                        profile.ciphers(), profile.integrities())
+                        profile.ciphers(), profile.integrities(), advertisedRate())
                 : Capabilities.NONE;
         return new IdentifyReply(
                 new PciIdentity(profile.vendorId(), profile.deviceId(), config.revision(),
                         eeprom.read(Eeprom82559.SUBSYSTEM_VENDOR_WORD), eeprom.read(Eeprom82559.SUBSYSTEM_ID_WORD)),
                 eeprom.mac(), profile.firmware(), eeprom.checksumOk(), profile.linkSpeedMbps(), caps);
+    }
+
+    /** The fastest suite's rate as this unit runs it: the profile's figure times the speed factor. */
+    private long advertisedRate() {
+        long best = profile.cipherRates().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        double scaled = best * config.speed();
+        return scaled >= Capabilities.MAX_RATE ? Capabilities.MAX_RATE : (long) scaled;
     }
 
     private Response selfTest(SelfTest t) {
@@ -278,7 +285,8 @@ public final class Device implements AutoCloseable {
         JobResult r;
         if (encrypt) {
             EncryptJob e = (EncryptJob) job;
-            r = core.encrypt(jobId, sa, e.packet().toArray(), e.fixedIv().isEmpty() ? null : e.fixedIv().toArray());
+            r = core.encrypt(jobId, sa, e.packet().toArray(), e.fixedIv().isEmpty() ? null : e.fixedIv().toArray(),
+                    e.sequenceNumber());
             if (r.status() == JobStatus.OK && e.disposition() == Disposition.TRANSMIT) {
                 transmit(EthernetFrame.build(e.destination(), currentMac, EthernetFrame.ETHERTYPE_IPV4, r.output().toArray()));
             }

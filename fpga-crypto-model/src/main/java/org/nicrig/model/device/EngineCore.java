@@ -24,8 +24,20 @@ final class EngineCore {
         return EspSa.create(params, defects);
     }
 
-    JobResult encrypt(long jobId, InstalledSa sa, byte[] packet, byte[] fixedIv) {
-        return toResult(jobId, processor.encrypt(sa.esp(), packet, fixedIv));
+    /** @param sequence the host's sequence number for this packet, or 0 for the SA's own counter */
+    JobResult encrypt(long jobId, InstalledSa sa, byte[] packet, byte[] fixedIv, long sequence) {
+        EspSa esp = sa.esp();
+        if (sequence == 0) {
+            return toResult(jobId, processor.encrypt(esp, packet, fixedIv));
+        }
+        synchronized (esp) { // the same monitor encrypt() takes: set and use the counter atomically
+            try {
+                esp.presetOutboundSequence(sequence - 1);
+            } catch (IllegalArgumentException e) {
+                return JobResult.failed(jobId, JobStatus.SEQUENCE_EXHAUSTED, sequence, e.getMessage());
+            }
+            return toResult(jobId, processor.encrypt(esp, packet, fixedIv));
+        }
     }
 
     JobResult decrypt(long jobId, InstalledSa sa, byte[] packet) {
