@@ -72,6 +72,25 @@ public final class Admission {
                 caps.secondaryUse() ? "" : "engine verified, but the device does not grant secondary use");
     }
 
+    /**
+     * Runs the self-tests again on an admitted member (to see whether a failed engine is back).
+     * Null when every claimed cipher answers right, else what failed.
+     */
+    public String recheckEngine(DeviceSession session) {
+        Capabilities caps = session.identity().capabilities();
+        for (Cipher cipher : caps.ciphers()) {
+            Integrity integrity = integrityFor(cipher, caps.integrities());
+            if (integrity == null) {
+                continue;
+            }
+            String failure = selfTest(session, cipher, integrity);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
     private static Integrity integrityFor(Cipher cipher, List<Integrity> offered) {
         if (cipher.isAead()) {
             return offered.contains(Integrity.NONE) || offered.isEmpty() ? Integrity.NONE : null;
@@ -80,7 +99,7 @@ public final class Admission {
     }
 
     /** Null when the engine's answer equals the reference's. */
-    private String selfTest(DeviceSession session, Cipher cipher, Integrity integrity) {
+    private synchronized String selfTest(DeviceSession session, Cipher cipher, Integrity integrity) {
         KeyBytes key = KeyBytes.of(bytes(cipher.keyMaterialLength()));
         KeyBytes authKey = KeyBytes.of(bytes(integrity.keyLength()));
         byte[] iv = bytes(cipher.ivLength());

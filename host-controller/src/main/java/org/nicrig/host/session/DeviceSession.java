@@ -326,6 +326,9 @@ public final class DeviceSession implements AutoCloseable {
             }
             lateResponses.incrementAndGet();
             LOG.debug("{}: dropped a late or duplicate {} seq {}", name, response.type(), envelope.sequence());
+            for (SessionListener l : listeners) {
+                eventDispatch.execute(() -> l.onLateResponse(this, envelope.sequence(), response));
+            }
             return;
         }
         p.timeoutTask.cancel(false);

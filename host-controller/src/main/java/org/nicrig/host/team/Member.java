@@ -1,0 +1,66 @@
+package org.nicrig.host.team;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.nicrig.host.admission.AdmissionResult;
+import org.nicrig.host.session.DeviceSession;
+import org.nicrig.protocol.message.MacAddress;
+
+/** One member's state as the team keeps it. Touched only on the team's thread. */
+final class Member {
+    final String name;
+    final DeviceSession session;
+    final AdmissionResult admission;
+    final MacAddress mac;
+    final TxGate gate = new TxGate();
+    /** SPI → slot of the SAs installed on this member's device. */
+    final Map<Long, Integer> slots = new HashMap<>();
+    final Set<Long> inFlightJobs = new HashSet<>();
+
+    boolean alive = true;
+    boolean linkUp = true;
+    boolean engineHealthy;
+    boolean installing;
+    MacAddress borrowed;
+    long lastSignOfLifeNanos = System.nanoTime();
+    long outstandingBytes;
+    long jobsCompleted;
+    long bytesCompleted;
+    long secondaryJobsCompleted;
+    long secondaryBytesCompleted;
+    final RateMeter teamTraffic = new RateMeter();
+    int nextSlot;
+
+    Member(String name, DeviceSession session, AdmissionResult admission) {
+        this.name = name;
+        this.session = session;
+        this.admission = admission;
+        this.mac = session.identity().mac();
+        this.engineHealthy = admission.engineVerified();
+    }
+
+    boolean capable() {
+        return admission.engineVerified();
+    }
+
+    /** May this member's engine take work for the SA now? */
+    boolean canEncrypt(long spi) {
+        return alive && capable() && engineHealthy && !installing && slots.containsKey(spi);
+    }
+
+    long engineRate() {
+        long advertised = session.identity().capabilities().engineRate();
+        return advertised > 0 ? advertised : 1_000_000; // an engine that does not say: assume a slow one
+    }
+
+    int freeCredits() {
+        return Math.max(0, session.credits() - session.jobsInFlight());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
