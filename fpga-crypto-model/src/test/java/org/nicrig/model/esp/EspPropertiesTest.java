@@ -19,7 +19,7 @@ import org.nicrig.protocol.message.SaParams;
  * Properties over every suite, both modes and payloads of 0 to 9000 bytes. jqwik prints the seed
  * of a failing try; {@code seed} drives keys, SPI, payload and IVs, so a failure replays exactly.
  */
-class EspProperties {
+class EspPropertiesTest {
 
     @Provide
     Arbitrary<EspSuite> suites() {
