@@ -24,6 +24,9 @@ import org.nicrig.protocol.message.KeyBytes;
  * EspResult p = engine.decrypt(in, r.output());           // p.output() == ipv4Packet
  * }</pre>
  *
+ * <p>{@link #selfTest} is the known-answer computation a host uses to prove an engine works; its
+ * exact definition (what is encrypted, what the ICV covers) is in its documentation.
+ *
  * <p>Thread-safe: each call locks its SA, so one SA's packets are processed one at a time, in
  * call order, while different SAs run in parallel.
  */
@@ -228,9 +231,9 @@ public final class EspProcessor {
         } catch (GeneralSecurityException e) {
             return EspResult.fail(JobStatus.ENGINE_FAILED, seq, "the JCE failed to decrypt (" + e.getClass().getSimpleName() + ")");
         }
-        if (antiReplay) {
-            sa.window.update(seq); // the packet is authentic: its number is used, whatever its padding
-        }
+        // The packet is authentic: its number is used, whatever its padding. The top also moves when
+        // anti-replay is off, since ESN inference (RFC 4303 Appendix A2) still needs it.
+        sa.window.update(seq);
 
         int padLen = out[outOff + ctLen - 2] & 0xFF;
         int nextHeader = out[outOff + ctLen - 1] & 0xFF;

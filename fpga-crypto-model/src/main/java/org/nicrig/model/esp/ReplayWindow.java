@@ -65,8 +65,8 @@ final class ReplayWindow {
     /**
      * The high-order 32 bits of the full sequence number of a packet carrying {@code low} (RFC 4303
      * Appendix A2.2): inferred from the window's top for ESN, always 0 without ESN. Returns -1 when
-     * the inference would need high bits below zero (a packet from before the SA's first sequence
-     * number), which the caller treats as a replay.
+     * the inference leaves the 64-bit space (high bits below 0: a packet from before the SA's first
+     * sequence number; or above 2^32 - 1: after its last), which the caller refuses.
      */
     long inferHigh(int low) {
         if (!esn) {
@@ -109,7 +109,7 @@ final class ReplayWindow {
         return isSet(seq) ? Verdict.DUPLICATE : Verdict.FRESH;
     }
 
-    /** Records {@code seq} as received; call only after its ICV passed and {@link #check} said FRESH. */
+    /** Records {@code seq} as received; call only once its ICV has passed. */
     void update(long seq) {
         if (Long.compareUnsigned(seq, top) > 0) {
             long oldWord = top >>> 6;
@@ -120,7 +120,7 @@ final class ReplayWindow {
             }
             top = seq;
         } else if (Long.compareUnsigned(top - seq, size) >= 0) {
-            return; // left of the window (only reachable through the off-by-one defect): no bit
+            return; // left of the window (the off-by-one defect, or anti-replay off): it has no bit
         }
         setBit(seq);
     }
