@@ -53,7 +53,7 @@ public final class Device implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.port = wire == null ? null : wire.attach(name, frame -> receiver.execute(() -> receive(frame)));
+        this.port = wire == null ? null : wire.attach(name, this::enqueueReceived);
     }
 
     public DeviceConfig config() {
@@ -309,6 +309,14 @@ public final class Device implements AutoCloseable {
         }
         stats.inc("tx_frames");
         port.transmit(frame);
+    }
+
+    private void enqueueReceived(byte[] frame) {
+        try {
+            receiver.execute(() -> receive(frame));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // powered off: a frame arriving now is lost, as on a card that was just pulled
+        }
     }
 
     /** FIG. 5: filter by MAC; decrypt ESP here when an inbound SA matches, else hand it up as it is. */

@@ -178,6 +178,11 @@ final class Dispatcher {
         job.attempts++;
         long sent = System.nanoTime();
         egress.gate.shared(() -> {
+            if (!encryptor.canEncrypt(job.sa.spi())) { // the gate may have held us while the member changed
+                egress.gate.releaseShared();
+                retry(job, encryptor, encryptor.name + " can no longer encrypt for " + job.sa.name());
+                return;
+            }
             CompletableFuture<JobResult> f = submit(encryptor, job, encryptJob(job, encryptor, Disposition.TRANSMIT, job.destination));
             f.whenComplete((r, e) -> team.post(() -> {
                 egress.gate.releaseShared();
@@ -206,6 +211,10 @@ final class Dispatcher {
             helper.session.send(new SetMac(egress.mac)).whenComplete((ack, setFailed) -> team.post(() -> {
                 if (setFailed != null) {
                     restoreMacThen(helper, () -> settle(job, helper, sent, null, setFailed, () -> { }));
+                    return;
+                }
+                if (!helper.canEncrypt(job.sa.spi())) { // reset or failed while its MAC was being set
+                    restoreMacThen(helper, () -> retry(job, helper, helper.name + " can no longer encrypt for " + job.sa.name()));
                     return;
                 }
                 submit(helper, job, encryptJob(job, helper, Disposition.TRANSMIT, job.destination))
