@@ -76,17 +76,19 @@ final class JobEngine implements AutoCloseable {
                 continue;
             }
             long myEpoch = epoch;
+            JobResult r;
             try {
-                JobResult r = w.compute().get();
+                r = w.compute().get();
                 pace(w.modelNanos());
-                if (r != null && myEpoch == epoch && running) {
-                    w.done().accept(r);
-                }
             } finally {
-                // the credit comes back when the answer has gone, as the host counts it
+                // The credit comes back before the answer leaves: the host may send the next job
+                // the moment it reads this answer, and that job must find the credit free.
                 if (myEpoch == epoch) {
                     outstanding.decrementAndGet();
                 }
+            }
+            if (r != null && myEpoch == epoch && running) {
+                w.done().accept(r);
             }
         }
     }
