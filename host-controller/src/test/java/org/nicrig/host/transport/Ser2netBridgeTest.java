@@ -1,8 +1,8 @@
 package org.nicrig.host.transport;
 
 import org.junit.jupiter.api.Test;
-import org.nicrig.host.testing.PtyPair;
-import org.nicrig.host.testing.Ser2net;
+import org.nicrig.host.lab.PtyPair;
+import org.nicrig.host.lab.Ser2net;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

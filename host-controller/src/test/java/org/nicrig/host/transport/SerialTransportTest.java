@@ -6,7 +6,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nicrig.host.testing.ForeignPortHolder;
-import org.nicrig.host.testing.PtyPair;
+import org.nicrig.host.lab.PtyPair;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

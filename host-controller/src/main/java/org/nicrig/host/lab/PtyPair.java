@@ -1,4 +1,4 @@
-package org.nicrig.host.testing;
+package org.nicrig.host.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
