@@ -3,6 +3,7 @@ package org.nicrig.protocol.codec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.nicrig.protocol.error.MalformedMessageException;
 import org.nicrig.protocol.error.ProtocolException;
 import org.nicrig.protocol.error.UnknownTypeException;
@@ -231,32 +232,39 @@ public final class MessageCodec {
      */
     public Envelope decode(Frame frame) throws ProtocolException {
         long at = frame.streamOffset();
+        // Version first: a later version may give the flag bits and type codes new meanings, so
+        // nothing else in a frame of a version not negotiated can be judged (PROTOCOL.md §4).
+        boolean hello = frame.typeCode() == MessageType.HELLO.code();
+        int expected = hello ? VERSION_1 : version;
+        if (frame.version() != expected) {
+            throw new UnsupportedVersionException(at, frame.version(), expected, expected);
+        }
         FrameKind kind = frame.kind();
         if (kind == null || frame.reservedBitSet()) {
             throw new MalformedMessageException(at, String.format("header flags 0x%x: reserved bits set", frame.flags()));
         }
+        if (frame.isError()) {
+            if (kind != FrameKind.RESPONSE) {
+                throw new MalformedMessageException(at, "error flag on a " + kind.name().toLowerCase(Locale.ROOT)
+                        + " frame; only responses carry it");
+            }
+            // Any type code, known here or not: a device refuses with UNKNOWN_TYPE exactly the
+            // requests whose type it does not know, echoing their code.
+            WireReader in = new WireReader(frame.payload(), at, String.format("ERROR_REPLY(0x%02x)", frame.typeCode()));
+            ErrorReply reply = new ErrorReply(frame.typeCode(), errorCode(in), in.utf8Rest());
+            in.end();
+            return new Envelope(frame.sequence(), reply);
+        }
         MessageType type = MessageType.fromCode(frame.typeCode());
         if (type == null) {
-            throw new UnknownTypeException(at, frame.typeCode(), kind.name().toLowerCase());
-        }
-        boolean hello = type == MessageType.HELLO;
-        if (hello ? frame.version() != VERSION_1 : frame.version() != version) {
-            throw new UnsupportedVersionException(at, frame.version(), hello ? VERSION_1 : version, hello ? VERSION_1 : version);
+            throw new UnknownTypeException(at, frame.typeCode(), kind.name().toLowerCase(Locale.ROOT));
         }
         WireReader in = new WireReader(frame.payload(), at, type.name());
-        Message m;
-        if (frame.isError()) {
-            if (kind == FrameKind.EVENT || kind == FrameKind.REQUEST) {
-                throw new MalformedMessageException(at, "error flag on a " + kind.name().toLowerCase() + " frame; only responses carry it");
-            }
-            m = new ErrorReply(frame.typeCode(), errorCode(in), in.utf8Rest());
-        } else {
-            m = switch (kind) {
-                case REQUEST -> request(type, in, at);
-                case RESPONSE -> response(type, in, at);
-                case EVENT -> event(type, in, at);
-            };
-        }
+        Message m = switch (kind) {
+            case REQUEST -> request(type, in, at);
+            case RESPONSE -> response(type, in, at);
+            case EVENT -> event(type, in, at);
+        };
         in.end();
         return new Envelope(frame.sequence(), m);
     }
