@@ -73,8 +73,9 @@ final class WireReader {
         return key;
     }
 
+    /** The bytes left, without a copy: the frame's payload array is owned by the frame and never changes. */
     Bytes rest() {
-        Bytes b = pos == 0 ? Bytes.wrap(buf) : Bytes.copyOf(buf, pos, buf.length - pos);
+        Bytes b = Bytes.wrap(buf, pos, buf.length - pos);
         pos = buf.length;
         return b;
     }

@@ -61,6 +61,19 @@ class MessageCodecTest {
     }
 
     @Test
+    void aPayloadOverTheMaximumIsAProgrammingError() {
+        Transmit tooBig = new Transmit(Bytes.wrap(new byte[FrameFormat.MAX_PAYLOAD + 1]));
+        MessageStream stream = new MessageStream(codec, new MessageRecorder());
+        assertThatThrownBy(() -> stream.encode(1, tooBig)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exceeds 16384");
+        assertThatThrownBy(() -> codec.encode(1, tooBig)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exceeds 16384");
+        // the largest payload is fine, and the stream's encoder is still usable after the refusal
+        Transmit largest = new Transmit(Bytes.wrap(new byte[FrameFormat.MAX_PAYLOAD]));
+        assertThat(MessageRecorder.feed(stream.encode(2, largest)).messages()).containsExactly(new Envelope(2, largest));
+    }
+
+    @Test
     void helloAndItsRepliesAreAlwaysVersion1Frames() {
         assertThat(codec.encode(1, new Hello(1, 3)).version()).isEqualTo(1);
         assertThat(codec.encode(1, new HelloReply(1, 100)).version()).isEqualTo(1);

@@ -37,6 +37,15 @@ class RoundTripPropertyTest {
         assertThat(r.messages()).containsExactly(envelope);
     }
 
+    @Property(tries = 500)
+    void theStreamAndTheFrameApiWriteTheSameBytes(@ForAll("envelopes") Envelope envelope) {
+        MessageCodec codec = new MessageCodec();
+        byte[] viaFrame = new FrameEncoder().encode(codec.encode(envelope));
+        byte[] viaStream = new MessageStream(codec, new MessageRecorder()).encode(envelope.sequence(), envelope.message());
+
+        assertThat(viaStream).isEqualTo(viaFrame);
+    }
+
     @Property(tries = 300)
     void anyChunkingOfAStreamYieldsTheSameMessages(@ForAll @Size(min = 1, max = 8) List<@From("envelopes") Envelope> envelopes,
                                                    @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 100_000) Integer> cuts) {

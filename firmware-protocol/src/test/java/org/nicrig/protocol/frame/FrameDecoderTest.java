@@ -141,6 +141,7 @@ class FrameDecoderTest {
         assertThat(recorder.events).hasSize(4);
         FrameTooLongException e = (FrameTooLongException) recorder.events.get(0);
         assertThat(e.streamOffset()).isEqualTo(1);
+        assertThat(e.limit()).isEqualTo(FrameFormat.MAX_RAW);
         assertThat(recorder.events.get(1)).isInstanceOf(Frame.class);
         assertThat(((ProtocolException) recorder.events.get(2)).streamOffset()).isEqualTo(tooLong.length + next.length + 1);
         assertThat(((Frame) recorder.events.get(3)).sequence()).isEqualTo(9);
