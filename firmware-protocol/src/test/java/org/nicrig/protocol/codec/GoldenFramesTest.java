@@ -145,6 +145,26 @@ class GoldenFramesTest {
         assertThat(r.messages()).containsExactlyElementsOf(GoldenMessages.ALL.stream().map(GoldenMessages.Entry::envelope).toList());
     }
 
+    /** The wire dumps and raw frames quoted in PROTOCOL.md §8 are golden frames, byte for byte. */
+    @Test
+    void theFramesQuotedInTheSpecAreGoldenFrames() throws IOException {
+        String spec = java.nio.file.Files.readString(java.nio.file.Path.of("PROTOCOL.md"));
+        java.util.regex.Matcher wire = java.util.regex.Pattern.compile("\\b00 03( [0-9a-f]{2}){8,} 00\\b").matcher(spec);
+        java.util.regex.Matcher raw = java.util.regex.Pattern.compile("raw frame\\s+((?:[0-9a-f]{2} ?){12,})").matcher(spec);
+        Set<String> wires = FILE.values().stream().map(g -> HexFormat.ofDelimiter(" ").formatHex(g.wire())).collect(Collectors.toSet());
+        Set<String> frames = FILE.values().stream().map(g -> HexFormat.ofDelimiter(" ").formatHex(g.frame())).collect(Collectors.toSet());
+        int quoted = 0;
+        while (wire.find()) {
+            assertThat(wires).as("wire dump in PROTOCOL.md").contains(wire.group());
+            quoted++;
+        }
+        while (raw.find()) {
+            assertThat(frames).as("raw frame in PROTOCOL.md").contains(raw.group(1).trim());
+            quoted++;
+        }
+        assertThat(quoted).isGreaterThanOrEqualTo(6);
+    }
+
     @Test
     void everyTypeAndFormIsCovered() {
         List<Message> messages = GoldenMessages.ALL.stream().map(e -> e.envelope().message()).toList();
@@ -171,7 +191,7 @@ class GoldenFramesTest {
     }
 
     /**
-     * The self-test replies follow PROTOCOL.md §6.3's transform: output = C || ICV with
+     * The self-test replies follow PROTOCOL.md §5.3 transform: output = C || ICV with
      * C = AES-CBC(key, iv, data) without padding and ICV = HMAC-SHA1(authKey, iv || C) cut to 12
      * bytes; for AES-GCM-16, key field = K || salt, nonce = salt || iv, no AAD, output = C || tag.
      * The JDK recomputes both from the requests; the results must be the published ciphertexts.
