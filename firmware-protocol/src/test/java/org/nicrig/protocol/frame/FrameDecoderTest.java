@@ -239,6 +239,33 @@ class FrameDecoderTest {
         assertThat(decoder.position()).isEqualTo(stream.length);
     }
 
+    @Test
+    void aListenerThatThrowsDoesNotPutLaterOffsetsOut() {
+        byte[] first = frame(1, 10);
+        byte[] second = frame(2, 10);
+        java.util.List<Long> offsets = new java.util.ArrayList<>();
+        FrameDecoder throwing = new FrameDecoder(new FrameDecoder.Listener() {
+            @Override
+            public void onFrame(Frame frame) {
+                offsets.add(frame.streamOffset());
+                if (frame.sequence() == 1) {
+                    throw new IllegalStateException("listener bug");
+                }
+            }
+
+            @Override
+            public void onError(ProtocolException error) {
+                throw new AssertionError(error);
+            }
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> throwing.feed(first))
+                .isInstanceOf(IllegalStateException.class);
+        throwing.feed(second);
+
+        assertThat(offsets).containsExactly(1L, first.length + 1L);
+        assertThat(throwing.position()).isEqualTo(first.length + second.length);
+    }
+
     static String describe(FrameRecorder r) {
         StringBuilder sb = new StringBuilder();
         for (Object e : r.events) {
