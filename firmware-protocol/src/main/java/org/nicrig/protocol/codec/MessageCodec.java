@@ -3,11 +3,13 @@ package org.nicrig.protocol.codec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.nicrig.protocol.error.MalformedMessageException;
 import org.nicrig.protocol.error.ProtocolException;
 import org.nicrig.protocol.error.UnknownTypeException;
 import org.nicrig.protocol.error.UnsupportedVersionException;
 import org.nicrig.protocol.frame.Frame;
+import org.nicrig.protocol.frame.FrameFormat;
 import org.nicrig.protocol.frame.FrameKind;
 import org.nicrig.protocol.message.*;
 
@@ -47,12 +49,36 @@ public final class MessageCodec {
     }
 
     public Frame encode(long sequence, Message message) {
-        byte[] payload = payload(message);
-        int v = isHello(message) ? VERSION_1 : version;
-        FrameKind kind = message instanceof Request ? FrameKind.REQUEST
-                : message instanceof Response ? FrameKind.RESPONSE : FrameKind.EVENT;
-        int typeCode = message instanceof ErrorReply e ? e.aboutTypeCode() : message.type().code();
-        return Frame.of(v, kind, message instanceof ErrorReply, typeCode, sequence, payload);
+        WireWriter w = WireWriter.growable(64 + bulkLength(message));
+        writePayload(message, w);
+        return new Frame(versionOf(message), flagsOf(message), typeCodeOf(message), sequence, w.toArray(), 0);
+    }
+
+    /** The version a message travels in: HELLO and its replies always in version 1 (§4). */
+    int versionOf(Message m) {
+        return isHello(m) ? VERSION_1 : version;
+    }
+
+    /** The low nibble of header byte 0: kind bits and the error flag. */
+    static int flagsOf(Message m) {
+        FrameKind kind = m instanceof Request ? FrameKind.REQUEST : m instanceof Response ? FrameKind.RESPONSE : FrameKind.EVENT;
+        return kind.bits() | (m instanceof ErrorReply ? FrameFormat.ERROR_FLAG : 0);
+    }
+
+    /** The header type code: a refused request's own code for an error reply, else the message's. */
+    static int typeCodeOf(Message m) {
+        return m instanceof ErrorReply e ? e.aboutTypeCode() : m.type().code();
+    }
+
+    /**
+     * Writes the payload of {@code m} into {@code buffer} from {@code offset}, at most
+     * {@code limit} bytes; returns its length. The hot path of {@link MessageStream}: no
+     * intermediate array.
+     */
+    static int writePayload(Message m, byte[] buffer, int offset, int limit) {
+        WireWriter w = WireWriter.over(buffer, offset, limit);
+        writePayload(m, w);
+        return w.length();
     }
 
     private static boolean isHello(Message m) {
@@ -60,24 +86,52 @@ public final class MessageCodec {
                 || (m instanceof ErrorReply e && e.aboutTypeCode() == MessageType.HELLO.code());
     }
 
-    private static byte[] payload(Message m) {
-        if (m instanceof Request r) {
-            return requestPayload(r);
+    /** Length of the one variable-length byte string a message carries, to size its buffer once. */
+    private static int bulkLength(Message m) {
+        if (m instanceof EncryptJob j) {
+            return j.packet().length() + j.fixedIv().length();
         }
-        if (m instanceof Response r) {
-            return responsePayload(r);
+        if (m instanceof DecryptJob j) {
+            return j.packet().length();
         }
-        return eventPayload((Event) m);
+        if (m instanceof JobResult r) {
+            return r.output().length() + 3 * r.reason().length();
+        }
+        if (m instanceof Transmit t) {
+            return t.frame().length();
+        }
+        if (m instanceof FrameReceived f) {
+            return f.frame().length();
+        }
+        if (m instanceof SelfTest t) {
+            return t.data().length() + t.key().length() + t.authKey().length() + t.iv().length();
+        }
+        if (m instanceof SelfTestReply r) {
+            return r.output().length();
+        }
+        if (m instanceof FwChunk c) {
+            return c.data().length();
+        }
+        return 0;
     }
 
-    private static byte[] requestPayload(Request m) {
+    private static void writePayload(Message m, WireWriter w) {
+        if (m instanceof Request r) {
+            requestPayload(r, w);
+        } else if (m instanceof Response r) {
+            responsePayload(r, w);
+        } else {
+            eventPayload((Event) m, w);
+        }
+    }
+
+    private static void requestPayload(Request m, WireWriter w) {
         if (m instanceof EncryptJob j) {
-            WireWriter w = new WireWriter(j.packet().length() + 24)
-                    .u32(j.jobId(), "jobId").u16(j.slot(), "slot")
+            w.u32(j.jobId(), "jobId").u16(j.slot(), "slot")
                     .u8((j.disposition() == Disposition.TRANSMIT ? 1 : 0) | (j.fixedIv().isEmpty() ? 0 : 2)
                             | (j.sequenceNumber() == 0 ? 0 : 4), "flags");
             if (j.destination() != null) {
-                w.raw(j.destination().toBytes());
+                w.mac(j.destination());
             }
             if (j.sequenceNumber() != 0) {
                 w.u64(j.sequenceNumber());
@@ -85,93 +139,74 @@ public final class MessageCodec {
             if (!j.fixedIv().isEmpty()) {
                 w.bytes8(j.fixedIv(), "fixedIv");
             }
-            return w.bytes(j.packet()).toArray();
-        }
-        if (m instanceof DecryptJob j) {
-            return new WireWriter(j.packet().length() + 8).u32(j.jobId(), "jobId").u16(j.slot(), "slot").u8(0, "flags")
-                    .bytes(j.packet()).toArray();
-        }
-        if (m instanceof Hello h) {
-            return new WireWriter(2).u8(h.minVersion(), "minVersion").u8(h.maxVersion(), "maxVersion").toArray();
-        }
-        if (m instanceof SelfTest s) {
-            return new WireWriter(64 + s.data().length())
-                    .u16(s.cipher().transformId(), "cipher").u16(s.cipher().keyBits(), "keyBits")
+            w.bytes(j.packet());
+        } else if (m instanceof DecryptJob j) {
+            w.u32(j.jobId(), "jobId").u16(j.slot(), "slot").u8(0, "flags").bytes(j.packet());
+        } else if (m instanceof Hello h) {
+            w.u8(h.minVersion(), "minVersion").u8(h.maxVersion(), "maxVersion");
+        } else if (m instanceof SelfTest s) {
+            w.u16(s.cipher().transformId(), "cipher").u16(s.cipher().keyBits(), "keyBits")
                     .u16(s.integrity().transformId(), "integrity")
-                    .key8(s.key(), "key").key8(s.authKey(), "authKey").bytes8(s.iv(), "iv").bytes(s.data()).toArray();
-        }
-        if (m instanceof Heartbeat h) {
-            return new WireWriter(4).u32(h.nonce(), "nonce").toArray();
-        }
-        if (m instanceof SaAdd a) {
+                    .key8(s.key(), "key").key8(s.authKey(), "authKey").bytes8(s.iv(), "iv").bytes(s.data());
+        } else if (m instanceof Heartbeat h) {
+            w.u32(h.nonce(), "nonce");
+        } else if (m instanceof SaAdd a) {
             SaParams sa = a.sa();
             int flags = (sa.direction() == Direction.OUTBOUND ? 1 : 0) | (sa.mode() == EspMode.TUNNEL ? 2 : 0) | (sa.esn() ? 4 : 0);
-            return new WireWriter(80).u16(a.slot(), "slot").u32(sa.spi(), "spi").u8(flags, "flags")
+            w.u16(a.slot(), "slot").u32(sa.spi(), "spi").u8(flags, "flags")
                     .u16(sa.cipher().transformId(), "cipher").u16(sa.cipher().keyBits(), "keyBits")
                     .u16(sa.integrity().transformId(), "integrity").u16(sa.replayWindow(), "replayWindow")
                     .u32(Integer.toUnsignedLong(sa.tunnelSource()), "tunnelSource")
                     .u32(Integer.toUnsignedLong(sa.tunnelDestination()), "tunnelDestination")
-                    .key8(sa.encryptionKey(), "encryptionKey").key8(sa.authenticationKey(), "authenticationKey").toArray();
-        }
-        if (m instanceof SaDelete d) {
-            return new WireWriter(2).u16(d.slot(), "slot").toArray();
-        }
-        if (m instanceof Transmit t) {
-            return t.frame().toArray();
-        }
-        if (m instanceof SetMac s) {
-            return s.mac().toBytes();
-        }
-        if (m instanceof RegRead r) {
-            return new WireWriter(4).u32(r.address(), "address").toArray();
-        }
-        if (m instanceof RegWrite r) {
-            return new WireWriter(8).u32(r.address(), "address").u32(r.value(), "value").toArray();
-        }
-        if (m instanceof EepromRead r) {
-            return new WireWriter(2).u8(r.wordOffset(), "wordOffset").u8(r.wordCount(), "wordCount").toArray();
-        }
-        if (m instanceof EepromWrite e) {
-            return words(new WireWriter(2 + 2 * e.words().size()).u8(e.wordOffset(), "wordOffset"), e.words());
-        }
-        if (m instanceof FwBegin b) {
-            return new WireWriter(36).u32(b.imageLength(), "imageLength").bytes8(b.imageDigest(), "imageDigest").toArray();
-        }
-        if (m instanceof FwChunk c) {
-            return new WireWriter(4 + c.data().length()).u32(c.offset(), "offset").bytes(c.data()).toArray();
-        }
-        if (m instanceof InjectFault f) {
-            return new WireWriter(9).u8(f.fault().code(), "fault").u32(f.parameter(), "parameter")
-                    .u32(f.duration().toMillis(), "durationMillis").toArray();
+                    .key8(sa.encryptionKey(), "encryptionKey").key8(sa.authenticationKey(), "authenticationKey");
+        } else if (m instanceof SaDelete d) {
+            w.u16(d.slot(), "slot");
+        } else if (m instanceof Transmit t) {
+            w.bytes(t.frame());
+        } else if (m instanceof SetMac s) {
+            w.mac(s.mac());
+        } else if (m instanceof RegRead r) {
+            w.u32(r.address(), "address");
+        } else if (m instanceof RegWrite r) {
+            w.u32(r.address(), "address").u32(r.value(), "value");
+        } else if (m instanceof EepromRead r) {
+            w.u8(r.wordOffset(), "wordOffset").u8(r.wordCount(), "wordCount");
+        } else if (m instanceof EepromWrite e) {
+            words(w.u8(e.wordOffset(), "wordOffset"), e.words());
+        } else if (m instanceof FwBegin b) {
+            w.u32(b.imageLength(), "imageLength").bytes8(b.imageDigest(), "imageDigest");
+        } else if (m instanceof FwChunk c) {
+            w.u32(c.offset(), "offset").bytes(c.data());
+        } else if (m instanceof InjectFault f) {
+            w.u8(f.fault().code(), "fault").u32(f.parameter(), "parameter").u32(f.duration().toMillis(), "durationMillis");
         }
         // Identify, Reset, GetStats, RestoreMac, FwCommit, FwActivate: no body
-        return new byte[0];
     }
 
-    private static byte[] words(WireWriter w, List<Integer> words) {
+    private static void words(WireWriter w, List<Integer> words) {
         w.u8(words.size(), "wordCount");
         for (int word : words) {
             w.u16(word, "word");
         }
-        return w.toArray();
     }
 
-    private static byte[] responsePayload(Response m) {
+    private static void responsePayload(Response m, WireWriter w) {
         if (m instanceof JobResult r) {
-            WireWriter w = new WireWriter(r.output().length() + 16).u32(r.jobId(), "jobId").u8(r.status().code(), "status")
-                    .u64(r.sequenceNumber());
-            return (r.status() == JobStatus.OK ? w.bytes(r.output()) : w.utf8(r.reason())).toArray();
-        }
-        if (m instanceof HelloReply h) {
-            return new WireWriter(3).u8(h.version(), "version").u16(h.maxPayload(), "maxPayload").toArray();
-        }
-        if (m instanceof IdentifyReply i) {
+            w.u32(r.jobId(), "jobId").u8(r.status().code(), "status").u64(r.sequenceNumber());
+            if (r.status() == JobStatus.OK) {
+                w.bytes(r.output());
+            } else {
+                w.utf8(r.reason());
+            }
+        } else if (m instanceof HelloReply h) {
+            w.u8(h.version(), "version").u16(h.maxPayload(), "maxPayload");
+        } else if (m instanceof IdentifyReply i) {
             PciIdentity p = i.pci();
             Capabilities c = i.capabilities();
             int flags = (i.eepromChecksumOk() ? 1 : 0) | (c.engine() ? 2 : 0) | (c.secondaryUse() ? 4 : 0);
-            WireWriter w = new WireWriter(64).u16(p.vendorId(), "vendorId").u16(p.deviceId(), "deviceId")
+            w.u16(p.vendorId(), "vendorId").u16(p.deviceId(), "deviceId")
                     .u8(p.revision(), "revision").u16(p.subsystemVendorId(), "subsystemVendorId")
-                    .u16(p.subsystemId(), "subsystemId").raw(i.mac().toBytes())
+                    .u16(p.subsystemId(), "subsystemId").mac(i.mac())
                     .u8(i.firmware().major(), "firmware.major").u8(i.firmware().minor(), "firmware.minor")
                     .u16(i.firmware().patch(), "firmware.patch").u8(flags, "flags").u16(i.linkSpeedMbps(), "linkSpeedMbps")
                     .u16(c.maxSas(), "maxSas").u16(c.maxJobSize(), "maxJobSize").u16(c.credits(), "credits")
@@ -183,47 +218,37 @@ public final class MessageCodec {
             for (Integrity in : c.integrities()) {
                 w.u16(in.transformId(), "integrity");
             }
-            return w.u32(Math.min(c.engineRate(), Capabilities.MAX_RATE), "engineRate").toArray();
-        }
-        if (m instanceof SelfTestReply s) {
-            return s.output().toArray();
-        }
-        if (m instanceof HeartbeatReply h) {
-            return new WireWriter(10).u32(h.nonce(), "nonce").u16(h.creditsFree(), "creditsFree")
-                    .u32(h.uptimeMillis(), "uptimeMillis").toArray();
-        }
-        if (m instanceof StatsReply s) {
-            WireWriter w = new WireWriter(16 * s.counters().size() + 1).u8(s.counters().size(), "counterCount");
+            w.u32(Math.min(c.engineRate(), Capabilities.MAX_RATE), "engineRate");
+        } else if (m instanceof SelfTestReply s) {
+            w.bytes(s.output());
+        } else if (m instanceof HeartbeatReply h) {
+            w.u32(h.nonce(), "nonce").u16(h.creditsFree(), "creditsFree").u32(h.uptimeMillis(), "uptimeMillis");
+        } else if (m instanceof StatsReply s) {
+            w.u8(s.counters().size(), "counterCount");
             for (Counter c : s.counters()) {
                 w.ascii8(c.name(), "counter.name").u64(c.value());
             }
-            return w.toArray();
+        } else if (m instanceof RegValue r) {
+            w.u32(r.address(), "address").u32(r.value(), "value");
+        } else if (m instanceof EepromData e) {
+            words(w.u8(e.wordOffset(), "wordOffset"), e.words());
+        } else if (m instanceof ErrorReply e) {
+            w.u16(e.code().code(), "code").utf8(e.detail());
         }
-        if (m instanceof RegValue r) {
-            return new WireWriter(8).u32(r.address(), "address").u32(r.value(), "value").toArray();
-        }
-        if (m instanceof EepromData e) {
-            return words(new WireWriter(2 + 2 * e.words().size()).u8(e.wordOffset(), "wordOffset"), e.words());
-        }
-        if (m instanceof ErrorReply e) {
-            return new WireWriter(16).u16(e.code().code(), "code").utf8(e.detail()).toArray();
-        }
-        return new byte[0]; // Ack
+        // Ack: no body
     }
 
-    private static byte[] eventPayload(Event m) {
+    private static void eventPayload(Event m, WireWriter w) {
         if (m instanceof FrameReceived f) {
-            return new WireWriter(f.frame().length() + 4).u8(f.decrypted() ? 1 : 0, "flags").u8(f.status().code(), "status")
-                    .u16(f.saSlot(), "saSlot").bytes(f.frame()).toArray();
+            w.u8(f.decrypted() ? 1 : 0, "flags").u8(f.status().code(), "status").u16(f.saSlot(), "saSlot").bytes(f.frame());
+        } else if (m instanceof LinkChange l) {
+            w.u8(l.up() ? 1 : 0, "up").u16(l.speedMbps(), "speedMbps");
+        } else if (m instanceof DeviceReset r) {
+            w.u8(r.cause().code(), "cause");
+        } else {
+            DeviceError e = (DeviceError) m;
+            w.u16(e.code().code(), "code").utf8(e.detail());
         }
-        if (m instanceof LinkChange l) {
-            return new WireWriter(3).u8(l.up() ? 1 : 0, "up").u16(l.speedMbps(), "speedMbps").toArray();
-        }
-        if (m instanceof DeviceReset r) {
-            return new WireWriter(1).u8(r.cause().code(), "cause").toArray();
-        }
-        DeviceError e = (DeviceError) m;
-        return new WireWriter(16).u16(e.code().code(), "code").utf8(e.detail()).toArray();
     }
 
     // ------------------------------------------------------------------ decode
@@ -235,32 +260,39 @@ public final class MessageCodec {
      */
     public Envelope decode(Frame frame) throws ProtocolException {
         long at = frame.streamOffset();
+        // Version first: a later version may give the flag bits and type codes new meanings, so
+        // nothing else in a frame of a version not negotiated can be judged (PROTOCOL.md §4).
+        boolean hello = frame.typeCode() == MessageType.HELLO.code();
+        int expected = hello ? VERSION_1 : version;
+        if (frame.version() != expected) {
+            throw new UnsupportedVersionException(at, frame.version(), expected, expected);
+        }
         FrameKind kind = frame.kind();
         if (kind == null || frame.reservedBitSet()) {
             throw new MalformedMessageException(at, String.format("header flags 0x%x: reserved bits set", frame.flags()));
         }
+        if (frame.isError()) {
+            if (kind != FrameKind.RESPONSE) {
+                throw new MalformedMessageException(at, "error flag on a " + kind.name().toLowerCase(Locale.ROOT)
+                        + " frame; only responses carry it");
+            }
+            // Any type code, known here or not: a device refuses with UNKNOWN_TYPE exactly the
+            // requests whose type it does not know, echoing their code.
+            WireReader in = new WireReader(frame.payload(), at, String.format("ERROR_REPLY(0x%02x)", frame.typeCode()));
+            ErrorReply reply = new ErrorReply(frame.typeCode(), errorCode(in), in.utf8Rest());
+            in.end();
+            return new Envelope(frame.sequence(), reply);
+        }
         MessageType type = MessageType.fromCode(frame.typeCode());
         if (type == null) {
-            throw new UnknownTypeException(at, frame.typeCode(), kind.name().toLowerCase());
-        }
-        boolean hello = type == MessageType.HELLO;
-        if (hello ? frame.version() != VERSION_1 : frame.version() != version) {
-            throw new UnsupportedVersionException(at, frame.version(), hello ? VERSION_1 : version, hello ? VERSION_1 : version);
+            throw new UnknownTypeException(at, frame.typeCode(), kind.name().toLowerCase(Locale.ROOT));
         }
         WireReader in = new WireReader(frame.payload(), at, type.name());
-        Message m;
-        if (frame.isError()) {
-            if (kind == FrameKind.EVENT || kind == FrameKind.REQUEST) {
-                throw new MalformedMessageException(at, "error flag on a " + kind.name().toLowerCase() + " frame; only responses carry it");
-            }
-            m = new ErrorReply(frame.typeCode(), errorCode(in), in.utf8Rest());
-        } else {
-            m = switch (kind) {
-                case REQUEST -> request(type, in, at);
-                case RESPONSE -> response(type, in, at);
-                case EVENT -> event(type, in, at);
-            };
-        }
+        Message m = switch (kind) {
+            case REQUEST -> request(type, in, at);
+            case RESPONSE -> response(type, in, at);
+            case EVENT -> event(type, in, at);
+        };
         in.end();
         return new Envelope(frame.sequence(), m);
     }

@@ -56,7 +56,10 @@ public final class MessageStream {
 
     /** The wire bytes of one message. Call from one writer thread at a time. */
     public byte[] encode(long sequence, Message message) {
-        return encoder.encode(codec.encode(sequence, message));
+        MessageCodec c = codec;
+        // the payload is written straight into the frame encoder's buffer: one copy of a packet, not three
+        return encoder.encode(c.versionOf(message), MessageCodec.flagsOf(message), MessageCodec.typeCodeOf(message),
+                sequence, (buffer, offset, max) -> MessageCodec.writePayload(message, buffer, offset, max));
     }
 
     /** Switches to the version HELLO negotiated. */

@@ -73,8 +73,9 @@ final class WireReader {
         return key;
     }
 
+    /** The bytes left, without a copy: the frame's payload array is owned by the frame and never changes. */
     Bytes rest() {
-        Bytes b = pos == 0 ? Bytes.wrap(buf) : Bytes.copyOf(buf, pos, buf.length - pos);
+        Bytes b = Bytes.wrap(buf, pos, buf.length - pos);
         pos = buf.length;
         return b;
     }
@@ -85,9 +86,15 @@ final class WireReader {
         return s;
     }
 
-    String ascii8(String field) throws BadLengthException {
+    /** A u8 length and that many printable ASCII bytes; any other byte is refused, not replaced. */
+    String ascii8(String field) throws BadLengthException, MalformedMessageException {
         int n = u8(field + ".length");
         need(n, field);
+        for (int i = pos; i < pos + n; i++) {
+            if (!org.nicrig.protocol.message.Counter.printableAscii(buf[i] & 0xFF)) {
+                throw malformed(field, String.format("byte 0x%02x at payload offset %d is not printable ASCII", buf[i] & 0xFF, i));
+            }
+        }
         String s = new String(buf, pos, n, StandardCharsets.US_ASCII);
         pos += n;
         return s;

@@ -4,19 +4,45 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.nicrig.protocol.message.Bytes;
 import org.nicrig.protocol.message.KeyBytes;
+import org.nicrig.protocol.message.MacAddress;
 
-/** Big-endian writes into a growing array; values out of a field's range are programming errors. */
+/**
+ * Big-endian writes, either into an array of its own that grows, or straight into a caller's
+ * buffer up to a limit (the frame encoder's, so a payload is written once). Values out of a
+ * field's range, and payloads over the limit, are programming errors.
+ */
 final class WireWriter {
+    private final boolean growable;
+    private final int start;
     private byte[] buf;
     private int pos;
+    private int limit;
 
-    WireWriter(int capacity) {
-        buf = new byte[Math.max(16, capacity)];
+    private WireWriter(byte[] buf, int start, int limit, boolean growable) {
+        this.buf = buf;
+        this.start = start;
+        this.pos = start;
+        this.limit = limit;
+        this.growable = growable;
+    }
+
+    static WireWriter growable(int capacity) {
+        byte[] b = new byte[Math.max(16, capacity)];
+        return new WireWriter(b, 0, b.length, true);
+    }
+
+    /** Writes into {@code buffer} from {@code offset}, at most {@code maxLength} bytes. */
+    static WireWriter over(byte[] buffer, int offset, int maxLength) {
+        return new WireWriter(buffer, offset, Math.min(buffer.length, offset + maxLength), false);
     }
 
     private void room(int n) {
-        if (buf.length - pos < n) {
+        if (limit - pos < n) {
+            if (!growable) {
+                throw new IllegalArgumentException("payload exceeds " + (limit - start) + " bytes");
+            }
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            limit = buf.length;
         }
     }
 
@@ -60,6 +86,13 @@ final class WireWriter {
         return this;
     }
 
+    WireWriter mac(MacAddress mac) {
+        room(MacAddress.LENGTH);
+        mac.writeTo(buf, pos);
+        pos += MacAddress.LENGTH;
+        return this;
+    }
+
     WireWriter bytes(Bytes b) {
         room(b.length());
         b.copyTo(buf, pos);
@@ -90,6 +123,11 @@ final class WireWriter {
         return raw(b);
     }
 
+    int length() {
+        return pos - start;
+    }
+
+    /** The bytes written, in an array of exactly that length (growable writers only). */
     byte[] toArray() {
         return pos == buf.length ? buf : Arrays.copyOf(buf, pos);
     }

@@ -1,11 +1,13 @@
 package org.nicrig.protocol.frame;
 
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 import org.nicrig.protocol.error.BadCrcException;
 import org.nicrig.protocol.error.BadLengthException;
 import org.nicrig.protocol.error.FrameTooLongException;
 import org.nicrig.protocol.error.ProtocolException;
 import org.nicrig.protocol.error.TruncatedFrameException;
+import org.nicrig.protocol.error.UnsupportedVersionException;
 
 /**
  * Bytes to frames, streaming: accepts any chunking, one byte at a time included. COBS is undone
@@ -48,29 +50,36 @@ public final class FrameDecoder {
     }
 
     public void feed(byte[] bytes, int offset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, bytes.length);
+        int i = offset;
         int end = offset + count;
-        for (int i = offset; i < end; i++) {
+        while (i < end) {
             byte b = bytes[i];
             if (b == FrameFormat.DELIMITER) {
-                endOfFrame();
+                i++;
+                delimiter();
+            } else if (overflow) {
+                // too long already: skip to the next delimiter
+                int zero = ZeroScan.indexOfZero(bytes, i, end);
+                position += zero - i;
+                i = zero;
+            } else if (remaining == 0) {
+                // a code byte: the block it opens holds code - 1 data bytes
+                i++;
                 position++;
-                frameStart = position;
-                continue;
-            }
-            position++;
-            if (overflow) {
-                continue;
-            }
-            int v = b & 0xFF;
-            if (remaining == 0) {
                 if (code != 0 && code != 0xFF) {
-                    append((byte) 0);
+                    append((byte) 0); // the zero the previous block stood for
                 }
-                code = v;
-                remaining = v - 1;
+                code = b & 0xFF;
+                remaining = code - 1;
             } else {
-                append(b);
-                remaining--;
+                // inside a block: copy up to `remaining` data bytes, unless a delimiter comes first
+                int zero = ZeroScan.indexOfZero(bytes, i, Math.min(end, i + remaining));
+                int n = zero - i;
+                append(bytes, i, n);
+                remaining -= n;
+                position += n;
+                i = zero;
             }
         }
     }
@@ -83,19 +92,32 @@ public final class FrameDecoder {
         raw[length++] = b;
     }
 
-    private void endOfFrame() {
-        long frameBytes = position - frameStart;
+    private void append(byte[] src, int from, int n) {
+        if (raw.length - length < n) {
+            overflow = true;
+            return;
+        }
+        System.arraycopy(src, from, raw, length, n);
+        length += n;
+    }
+
+    /** The delimiter at {@code position}: ends the frame since the previous one, if there was one. */
+    private void delimiter() {
+        long start = frameStart;
+        long frameBytes = position - start;
+        position++;
+        frameStart = position;
+        if (frameBytes == 0) {
+            return; // an empty frame: back-to-back delimiters are idle fill
+        }
         try {
-            if (frameBytes == 0) {
-                return; // an empty frame: back-to-back delimiters are idle fill
-            }
             if (overflow) {
-                throw new FrameTooLongException(frameStart, FrameFormat.MAX_ENCODED);
+                throw new FrameTooLongException(start, FrameFormat.MAX_RAW);
             }
             if (remaining != 0) {
-                throw new TruncatedFrameException(frameStart, "delimiter inside a COBS block, " + remaining + " byte(s) missing");
+                throw new TruncatedFrameException(start, "delimiter inside a COBS block, " + remaining + " byte(s) missing");
             }
-            Frame frame = check();
+            Frame frame = check(start);
             framesDecoded++;
             listener.onFrame(frame);
         } catch (ProtocolException e) {
@@ -110,7 +132,7 @@ public final class FrameDecoder {
         }
     }
 
-    private Frame check() throws ProtocolException {
+    private Frame check(long frameStart) throws ProtocolException {
         int minimum = FrameFormat.HEADER_LENGTH + FrameFormat.CRC_LENGTH;
         if (length < minimum) {
             throw new TruncatedFrameException(frameStart, length + " decoded bytes, at least " + minimum + " (header and CRC) expected");
@@ -131,10 +153,10 @@ public final class FrameDecoder {
         }
         int version = (raw[0] & 0xFF) >>> 4;
         if (version < FrameFormat.MIN_VERSION) {
-            throw new org.nicrig.protocol.error.UnsupportedVersionException(frameStart, version, FrameFormat.MIN_VERSION, FrameFormat.MAX_VERSION);
+            throw new UnsupportedVersionException(frameStart, version, FrameFormat.MIN_VERSION, FrameFormat.MAX_VERSION);
         }
         long sequence = ((raw[2] & 0xFFL) << 24) | ((raw[3] & 0xFFL) << 16) | ((raw[4] & 0xFFL) << 8) | (raw[5] & 0xFFL);
-        byte[] payload = java.util.Arrays.copyOfRange(raw, FrameFormat.HEADER_LENGTH, body);
+        byte[] payload = Arrays.copyOfRange(raw, FrameFormat.HEADER_LENGTH, body);
         return new Frame(version, raw[0] & 0x0F, raw[1] & 0xFF, sequence, payload, frameStart);
     }
 

@@ -25,9 +25,12 @@ public final class FrameFormat {
     public static final int MIN_VERSION = 1;
     public static final int MAX_VERSION = 15;
 
-    static final int ERROR_FLAG = 0x04;
-    static final int KIND_MASK = 0x03;
-    static final int RESERVED_MASK = 0x08;
+    /** Header byte 0, bit 2: the frame is an error reply. */
+    public static final int ERROR_FLAG = 0x04;
+    /** Header byte 0, bits 1-0: the {@link FrameKind}. */
+    public static final int KIND_MASK = 0x03;
+    /** Header byte 0, bit 3: reserved, sent as 0; a set bit makes the frame malformed. */
+    public static final int RESERVED_MASK = 0x08;
 
     /** Worst-case encoded size of a frame with {@code payloadLength} bytes of payload. */
     public static int maxEncodedLength(int payloadLength) {

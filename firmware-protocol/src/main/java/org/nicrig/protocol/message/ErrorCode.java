@@ -20,6 +20,8 @@ public enum ErrorCode {
     EEPROM_RANGE(0x000D),
     REGISTER_ADDRESS(0x000E),
     JOB_TOO_LARGE(0x000F),
+    /** TRANSMIT while the member's link is down: the frame did not leave. */
+    LINK_DOWN(0x0010),
     FW_NOT_STARTED(0x0020),
     FW_BAD_OFFSET(0x0021),
     FW_TOO_LARGE(0x0022),

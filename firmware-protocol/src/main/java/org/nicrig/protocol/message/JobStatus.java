@@ -21,7 +21,9 @@ public enum JobStatus {
     /** Encrypt: the sequence number would cycle (RFC 4303 §3.3.3). */
     SEQUENCE_EXHAUSTED(7),
     /** The job exceeds the device's maximum job size. */
-    TOO_LARGE(8);
+    TOO_LARGE(8),
+    /** Encrypt with TRANSMIT disposition while the link is down: encrypted, but it did not leave. */
+    LINK_DOWN(9);
 
     private final int code;
 

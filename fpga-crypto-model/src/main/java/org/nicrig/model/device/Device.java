@@ -131,6 +131,10 @@ public final class Device implements AutoCloseable {
             return r == null ? new Ack(MessageType.SA_DELETE) : new ErrorReply(MessageType.SA_DELETE, r.code(), r.detail());
         }
         if (request instanceof Transmit t) {
+            if (!linkUp) {
+                stats.inc("tx_dropped_link_down");
+                return new ErrorReply(MessageType.TRANSMIT, ErrorCode.LINK_DOWN, "link is down; the frame was not sent");
+            }
             transmit(t.frame().toArray());
             return new Ack(MessageType.TRANSMIT);
         }
@@ -288,7 +292,12 @@ public final class Device implements AutoCloseable {
             r = core.encrypt(jobId, sa, e.packet().toArray(), e.fixedIv().isEmpty() ? null : e.fixedIv().toArray(),
                     e.sequenceNumber());
             if (r.status() == JobStatus.OK && e.disposition() == Disposition.TRANSMIT) {
-                transmit(EthernetFrame.build(e.destination(), currentMac, EthernetFrame.ETHERTYPE_IPV4, r.output().toArray()));
+                if (!linkUp) {
+                    stats.inc("tx_dropped_link_down");
+                    r = JobResult.failed(jobId, JobStatus.LINK_DOWN, r.sequenceNumber(), "encrypted, but the link is down: not sent");
+                } else {
+                    transmit(EthernetFrame.build(e.destination(), currentMac, EthernetFrame.ETHERTYPE_IPV4, r.output().toArray()));
+                }
             }
             stats.add("bytes_encrypted", e.packet().length());
         } else {

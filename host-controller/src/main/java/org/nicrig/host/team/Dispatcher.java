@@ -309,7 +309,7 @@ final class Dispatcher {
         }
         switch (r.status()) {
             case OK -> onOk.run();
-            case NO_SA, ENGINE_FAILED -> {
+            case NO_SA, ENGINE_FAILED, LINK_DOWN -> {
                 if (r.status() == JobStatus.ENGINE_FAILED) {
                     team.engineFailed(m, r.reason(), sentNanos);
                 }
