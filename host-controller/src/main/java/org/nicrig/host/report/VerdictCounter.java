@@ -1,5 +1,6 @@
 package org.nicrig.host.report;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +38,8 @@ final class VerdictCounter {
 
     private final Map<String, Tally> byMember = new TreeMap<>();
     private final Map<String, Tally> bySa = new TreeMap<>();
+    // formatting an SPI per packet would cost more than the rest of the count: format each once
+    private final Map<Long, String> saKeys = new HashMap<>();
     private long ok;
     private long failed;
 
@@ -54,7 +57,8 @@ final class VerdictCounter {
 
     void add(String member, long spi, List<String> failedChecks) {
         byMember.computeIfAbsent(member, m -> new Tally(Counts.NONE)).add(failedChecks);
-        bySa.computeIfAbsent(Text.spi(spi), s -> new Tally(Counts.NONE)).add(failedChecks);
+        String sa = saKeys.computeIfAbsent(spi, Text::spi);
+        bySa.computeIfAbsent(sa, s -> new Tally(Counts.NONE)).add(failedChecks);
         if (failedChecks.isEmpty()) {
             ok++;
         } else {
