@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.nicrig.model.eeprom.Eeprom82559;
 import org.nicrig.model.wire.EthernetFrame;
@@ -27,13 +28,14 @@ public final class Device implements AutoCloseable {
     private final SaTable sas;
     private final EngineCore core;
     private final JobEngine engine;
+    private final JobDefects jobDefects;
+    private final StationAddress station;
     private final DeviceStats stats = new DeviceStats();
     private final Registers registers;
     private final WirePort port;
     private final ExecutorService receiver;
     private final long bootNanos = System.nanoTime();
 
-    private volatile MacAddress currentMac;
     private volatile boolean linkUp = true;
     private volatile boolean engineFailed;
     private volatile Consumer<Event> events = e -> { };
@@ -42,18 +44,19 @@ public final class Device implements AutoCloseable {
         this.config = config;
         this.profile = config.profile();
         this.eeprom = Eeprom82559.create(config.mac(), profile.subsystemVendorId(), profile.subsystemId());
-        this.sas = new SaTable(profile.saSlots());
+        this.sas = new SaTable(profile.saSlots(), config.defects());
         this.core = new EngineCore(config.seed(), config.defects());
         this.engine = profile.engine() ? new JobEngine(profile.name(), profile.credits(), config.speed()) : null;
+        this.jobDefects = new JobDefects(config.defects());
         this.registers = new Registers(this);
-        this.currentMac = config.mac();
+        this.station = new StationAddress(eeprom, config.mac(), config.defects());
         String name = profile.name() + "@" + config.mac();
         this.receiver = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name + "-rx");
             t.setDaemon(true);
             return t;
         });
-        this.port = wire == null ? null : wire.attach(name, frame -> receiver.execute(() -> receive(frame)));
+        this.port = wire == null ? null : wire.attach(name, this::queueReceived);
     }
 
     public DeviceConfig config() {
@@ -65,7 +68,7 @@ public final class Device implements AutoCloseable {
     }
 
     public MacAddress currentMac() {
-        return currentMac;
+        return station.current();
     }
 
     public boolean linkUp() {
@@ -135,11 +138,11 @@ public final class Device implements AutoCloseable {
             return new Ack(MessageType.TRANSMIT);
         }
         if (request instanceof SetMac s) {
-            currentMac = s.mac();
+            station.borrow(s.mac());
             return new Ack(MessageType.SET_MAC);
         }
         if (request instanceof RestoreMac) {
-            currentMac = eeprom.mac();
+            station.restore();
             return new Ack(MessageType.RESTORE_MAC);
         }
         if (request instanceof RegRead r) {
@@ -250,7 +253,21 @@ public final class Device implements AutoCloseable {
         }
         InstalledSa sa = sas.get(slot);
         long modelNanos = sa == null ? 0 : serviceNanos(sa.params().cipher(), packet.length());
-        boolean accepted = engine.offer(new JobEngine.Work(() -> runJob(job, jobId, slot, encrypt), modelNanos, done));
+        // compute and done run one after the other on the engine's thread, so the flag needs no lock
+        boolean[] twice = new boolean[1];
+        boolean accepted = engine.offer(new JobEngine.Work(() -> {
+            JobDefects.Decision d = jobDefects.next();
+            if (d.drop()) {
+                return null; // DROP_EVERY_NTH_JOB: the job vanishes, no answer ever
+            }
+            twice[0] = d.answerTwice();
+            return runJob(job, jobId, slot, encrypt);
+        }, modelNanos, r -> {
+            done.accept(r);
+            if (twice[0]) {
+                done.accept(r); // JOB_ANSWERED_TWICE
+            }
+        }));
         if (!accepted) {
             stats.inc("jobs_refused_no_credits");
             return new ErrorReply(job.type(), ErrorCode.NO_CREDITS, "all " + profile.credits() + " credits in use");
@@ -280,7 +297,8 @@ public final class Device implements AutoCloseable {
             EncryptJob e = (EncryptJob) job;
             r = core.encrypt(jobId, sa, e.packet().toArray(), e.fixedIv().isEmpty() ? null : e.fixedIv().toArray());
             if (r.status() == JobStatus.OK && e.disposition() == Disposition.TRANSMIT) {
-                transmit(EthernetFrame.build(e.destination(), currentMac, EthernetFrame.ETHERTYPE_IPV4, r.output().toArray()));
+                transmit(EthernetFrame.build(e.destination(), station.sourceForTransmit(), EthernetFrame.ETHERTYPE_IPV4,
+                        r.output().toArray()));
             }
             stats.add("bytes_encrypted", e.packet().length());
         } else {
@@ -303,6 +321,15 @@ public final class Device implements AutoCloseable {
         port.transmit(frame);
     }
 
+    /** Called on the wire's delivery thread: hand over at once, never process there. */
+    private void queueReceived(byte[] frame) {
+        try {
+            receiver.execute(() -> receive(frame));
+        } catch (RejectedExecutionException closing) {
+            // the device is closing: a frame arriving now is lost, as on a powered-down NIC
+        }
+    }
+
     /** FIG. 5: filter by MAC; decrypt ESP here when an inbound SA matches, else hand it up as it is. */
     private void receive(byte[] frame) {
         if (!linkUp) {
@@ -313,7 +340,7 @@ public final class Device implements AutoCloseable {
             return;
         }
         MacAddress dst = EthernetFrame.destination(frame);
-        if (!dst.equals(currentMac) && !dst.isMulticast()) {
+        if (!station.accepts(dst)) {
             return;
         }
         stats.inc("rx_frames");
@@ -353,10 +380,13 @@ public final class Device implements AutoCloseable {
         engineFailed = failed;
     }
 
-    /** SAs, MAC override and queued jobs are lost; a RESET event says so. */
+    /**
+     * SAs, MAC override and queued jobs are lost; a RESET event says so. (With
+     * STATE_NOT_CLEARED_ON_RESET the SAs survive, see {@link SaTable#reset()}.)
+     */
     public void reset(ResetCause cause) {
-        sas.clear();
-        currentMac = eeprom.mac();
+        sas.reset();
+        station.reset();
         if (engine != null) {
             engine.reset();
         }
