@@ -145,8 +145,8 @@ public final class FarEndPeer implements AutoCloseable {
             reply = dropped(protocol == UdpDatagram.PROTOCOL ? "CLEARTEXT" : "NOT_ESP");
         }
         if (reply != null) {
+            echoed.incrementAndGet(); // counted first: whoever sees the reply sees the count
             port.transmit(EthernetFrame.build(EthernetFrame.source(frame), mac, EthernetFrame.ETHERTYPE_IPV4, reply));
-            echoed.incrementAndGet();
         }
     }
 
@@ -164,9 +164,11 @@ public final class FarEndPeer implements AutoCloseable {
     }
 
     private byte[] echo(byte[] packet) {
-        return UdpDatagram.parse(packet)
-                .map(d -> d.destination().equals(address) ? d.reply().toPacket() : dropped("NOT_MY_ADDRESS"))
-                .orElseGet(() -> dropped("NOT_UDP"));
+        UdpDatagram d = UdpDatagram.parse(packet).orElse(null);
+        if (d == null) {
+            return dropped("NOT_UDP");
+        }
+        return d.destination().equals(address) ? d.reply().toPacket() : dropped("NOT_MY_ADDRESS");
     }
 
     /** The IPv4 packet in the frame, trimmed to its total length (Ethernet may pad), or null. */
