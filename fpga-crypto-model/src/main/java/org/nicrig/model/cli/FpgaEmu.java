@@ -34,7 +34,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "fpga-emu", sortOptions = false, usageHelpWidth = 100,
         customSynopsis = {
-            "Usage: fpga-emu --device SPEC... [--serial PATH | --tcp [HOST:]PORT] [--speed X|unlimited]",
+            "fpga-emu --device SPEC... [--serial PATH | --tcp [HOST:]PORT] [--speed X|unlimited]",
             "                [--hub udp:HOST:PORT | --serve-hub udp:HOST:PORT] [--pcap FILE]",
             "                [--peer mac=MAC,ip=A.B.C.D]...",
         },
@@ -110,7 +110,9 @@ public final class FpgaEmu implements Callable<Integer> {
         cmd.getCommandSpec().usageMessage().footer(footer());
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("fpga-emu: " + ex.getMessage() + " (see fpga-emu --help)");
+            String hint = ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                    ? " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)" : "";
+            err.println("fpga-emu: " + ex.getMessage() + hint + " (see fpga-emu --help)");
             err.flush();
             return EXIT_USAGE;
         });

@@ -55,8 +55,12 @@ public final class PcapWriter implements WireTap, AutoCloseable {
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(file + ": cannot create capture file (no such directory)", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException(file + ": cannot create capture file (permission denied)", e);
         } catch (IOException e) {
-            throw new IOException(file + ": cannot create capture file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new IOException(file + ": cannot create capture file (" + e.getMessage() + ")", e);
         }
         ByteBuffer h = ByteBuffer.allocate(GLOBAL_HEADER).order(ByteOrder.nativeOrder());
         h.putInt(MAGIC_MICROS).putShort((short) 2).putShort((short) 4) // version 2.4
