@@ -155,25 +155,10 @@ public final class Device implements AutoCloseable {
             return refusal == null ? new Ack(MessageType.REG_WRITE) : new ErrorReply(MessageType.REG_WRITE, ErrorCode.REGISTER_ADDRESS, refusal);
         }
         if (request instanceof EepromRead r) {
-            if (r.wordOffset() + r.wordCount() > Eeprom82559.WORDS) {
-                return new ErrorReply(MessageType.EEPROM_READ, ErrorCode.EEPROM_RANGE,
-                        "words " + r.wordOffset() + ".." + (r.wordOffset() + r.wordCount() - 1) + " outside 0..63");
-            }
-            List<Integer> words = new ArrayList<>();
-            for (int i = 0; i < r.wordCount(); i++) {
-                words.add(eeprom.read(r.wordOffset() + i));
-            }
-            return new EepromData(r.wordOffset(), words);
+            return EepromRequests.read(eeprom, r);
         }
         if (request instanceof EepromWrite w) {
-            if (w.wordOffset() + w.words().size() > Eeprom82559.WORDS) {
-                return new ErrorReply(MessageType.EEPROM_WRITE, ErrorCode.EEPROM_RANGE,
-                        "words " + w.wordOffset() + ".." + (w.wordOffset() + w.words().size() - 1) + " outside 0..63");
-            }
-            for (int i = 0; i < w.words().size(); i++) {
-                eeprom.write(w.wordOffset() + i, w.words().get(i));
-            }
-            return new Ack(MessageType.EEPROM_WRITE);
+            return EepromRequests.write(eeprom, w);
         }
         if (request instanceof EncryptJob || request instanceof DecryptJob) {
             throw new IllegalArgumentException("jobs go through submit()");
