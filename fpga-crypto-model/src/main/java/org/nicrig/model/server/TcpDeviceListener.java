@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import org.nicrig.model.device.Device;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TcpDeviceListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TcpDeviceListener.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final Device device;
     private final ServerSocket listener;
@@ -107,7 +109,11 @@ public final class TcpDeviceListener implements AutoCloseable {
         }
     }
 
-    /** Stops listening and closes the connection being served; the device stays open. */
+    /**
+     * Stops listening and closes the connection being served; the device stays open. Returns once
+     * the port is free again: the JDK defers closing a socket that a thread is blocked accepting
+     * on until that thread wakes, so this waits for the accepting thread to end.
+     */
     @Override
     public void close() {
         running = false;
@@ -119,6 +125,13 @@ public final class TcpDeviceListener implements AutoCloseable {
         DeviceServer s = current;
         if (s != null) {
             s.close();
+        }
+        if (Thread.currentThread() != acceptor) {
+            try {
+                acceptor.join(CLOSE_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -187,6 +187,7 @@ public final class HubWire implements Wire, AutoCloseable {
         control(WireHub.LEAVE);
         uplink.close();
         socket.close();
+        WireHub.awaitEnd(receiver);
     }
 
     @Override

@@ -139,5 +139,18 @@ public final class WireHub implements AutoCloseable {
     public void close() {
         running = false;
         socket.close();
+        awaitEnd(loop);
+    }
+
+    /** The JDK closes a socket that a thread is blocked on only when that thread wakes: wait for it, so the port is free on return. */
+    static void awaitEnd(Thread t) {
+        if (Thread.currentThread() == t) {
+            return;
+        }
+        try {
+            t.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
