@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.nicrig.model.eeprom.Eeprom82559;
 import org.nicrig.model.wire.EthernetFrame;
@@ -27,13 +28,14 @@ public final class Device implements AutoCloseable {
     private final SaTable sas;
     private final EngineCore core;
     private final JobEngine engine;
+    private final JobDefects jobDefects;
+    private final StationAddress station;
     private final DeviceStats stats = new DeviceStats();
     private final Registers registers;
     private final WirePort port;
     private final ExecutorService receiver;
     private final long bootNanos = System.nanoTime();
 
-    private volatile MacAddress currentMac;
     private volatile boolean linkUp = true;
     private volatile boolean engineFailed;
     private volatile Consumer<Event> events = e -> { };
@@ -42,18 +44,19 @@ public final class Device implements AutoCloseable {
         this.config = config;
         this.profile = config.profile();
         this.eeprom = Eeprom82559.create(config.mac(), profile.subsystemVendorId(), profile.subsystemId());
-        this.sas = new SaTable(profile.saSlots());
+        this.sas = new SaTable(profile.saSlots(), config.defects());
         this.core = new EngineCore(config.seed(), config.defects());
         this.engine = profile.engine() ? new JobEngine(profile.name(), profile.credits(), config.speed()) : null;
+        this.jobDefects = new JobDefects(config.defects());
         this.registers = new Registers(this);
-        this.currentMac = config.mac();
+        this.station = new StationAddress(eeprom, config.mac(), config.defects());
         String name = profile.name() + "@" + config.mac();
         this.receiver = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name + "-rx");
             t.setDaemon(true);
             return t;
         });
-        this.port = wire == null ? null : wire.attach(name, this::enqueueReceived);
+        this.port = wire == null ? null : wire.attach(name, this::queueReceived);
     }
 
     public DeviceConfig config() {
@@ -65,7 +68,7 @@ public final class Device implements AutoCloseable {
     }
 
     public MacAddress currentMac() {
-        return currentMac;
+        return station.current();
     }
 
     public boolean linkUp() {
@@ -139,11 +142,11 @@ public final class Device implements AutoCloseable {
             return new Ack(MessageType.TRANSMIT);
         }
         if (request instanceof SetMac s) {
-            currentMac = s.mac();
+            station.borrow(s.mac());
             return new Ack(MessageType.SET_MAC);
         }
         if (request instanceof RestoreMac) {
-            currentMac = eeprom.mac();
+            station.restore();
             return new Ack(MessageType.RESTORE_MAC);
         }
         if (request instanceof RegRead r) {
@@ -156,25 +159,10 @@ public final class Device implements AutoCloseable {
             return refusal == null ? new Ack(MessageType.REG_WRITE) : new ErrorReply(MessageType.REG_WRITE, ErrorCode.REGISTER_ADDRESS, refusal);
         }
         if (request instanceof EepromRead r) {
-            if (r.wordOffset() + r.wordCount() > Eeprom82559.WORDS) {
-                return new ErrorReply(MessageType.EEPROM_READ, ErrorCode.EEPROM_RANGE,
-                        "words " + r.wordOffset() + ".." + (r.wordOffset() + r.wordCount() - 1) + " outside 0..63");
-            }
-            List<Integer> words = new ArrayList<>();
-            for (int i = 0; i < r.wordCount(); i++) {
-                words.add(eeprom.read(r.wordOffset() + i));
-            }
-            return new EepromData(r.wordOffset(), words);
+            return EepromRequests.read(eeprom, r);
         }
         if (request instanceof EepromWrite w) {
-            if (w.wordOffset() + w.words().size() > Eeprom82559.WORDS) {
-                return new ErrorReply(MessageType.EEPROM_WRITE, ErrorCode.EEPROM_RANGE,
-                        "words " + w.wordOffset() + ".." + (w.wordOffset() + w.words().size() - 1) + " outside 0..63");
-            }
-            for (int i = 0; i < w.words().size(); i++) {
-                eeprom.write(w.wordOffset() + i, w.words().get(i));
-            }
-            return new Ack(MessageType.EEPROM_WRITE);
+            return EepromRequests.write(eeprom, w);
         }
         if (request instanceof EncryptJob || request instanceof DecryptJob) {
             throw new IllegalArgumentException("jobs go through submit()");
@@ -261,7 +249,21 @@ public final class Device implements AutoCloseable {
         }
         InstalledSa sa = sas.get(slot);
         long modelNanos = sa == null ? 0 : serviceNanos(sa.params().cipher(), packet.length());
-        boolean accepted = engine.offer(new JobEngine.Work(() -> runJob(job, jobId, slot, encrypt), modelNanos, done));
+        // compute and done run one after the other on the engine's thread, so the flag needs no lock
+        boolean[] twice = new boolean[1];
+        boolean accepted = engine.offer(new JobEngine.Work(() -> {
+            JobDefects.Decision d = jobDefects.next();
+            if (d.drop()) {
+                return null; // DROP_EVERY_NTH_JOB: the job vanishes, no answer ever
+            }
+            twice[0] = d.answerTwice();
+            return runJob(job, jobId, slot, encrypt);
+        }, modelNanos, r -> {
+            done.accept(r);
+            if (twice[0]) {
+                done.accept(r); // JOB_ANSWERED_TWICE
+            }
+        }));
         if (!accepted) {
             stats.inc("jobs_refused_no_credits");
             return new ErrorReply(job.type(), ErrorCode.NO_CREDITS, "all " + profile.credits() + " credits in use");
@@ -296,7 +298,8 @@ public final class Device implements AutoCloseable {
                     stats.inc("tx_dropped_link_down");
                     r = JobResult.failed(jobId, JobStatus.LINK_DOWN, r.sequenceNumber(), "encrypted, but the link is down: not sent");
                 } else {
-                    transmit(EthernetFrame.build(e.destination(), currentMac, EthernetFrame.ETHERTYPE_IPV4, r.output().toArray()));
+                    transmit(EthernetFrame.build(e.destination(), station.sourceForTransmit(), EthernetFrame.ETHERTYPE_IPV4,
+                            r.output().toArray()));
                 }
             }
             stats.add("bytes_encrypted", e.packet().length());
@@ -320,11 +323,12 @@ public final class Device implements AutoCloseable {
         port.transmit(frame);
     }
 
-    private void enqueueReceived(byte[] frame) {
+    /** Called on the wire's delivery thread: hand over at once, never process there. */
+    private void queueReceived(byte[] frame) {
         try {
             receiver.execute(() -> receive(frame));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // powered off: a frame arriving now is lost, as on a card that was just pulled
+        } catch (RejectedExecutionException closing) {
+            // the device is closing: a frame arriving now is lost, as on a powered-down NIC
         }
     }
 
@@ -338,7 +342,7 @@ public final class Device implements AutoCloseable {
             return;
         }
         MacAddress dst = EthernetFrame.destination(frame);
-        if (!dst.equals(currentMac) && !dst.isMulticast()) {
+        if (!station.accepts(dst)) {
             return;
         }
         stats.inc("rx_frames");
@@ -378,10 +382,13 @@ public final class Device implements AutoCloseable {
         engineFailed = failed;
     }
 
-    /** SAs, MAC override and queued jobs are lost; a RESET event says so. */
+    /**
+     * SAs, MAC override and queued jobs are lost; a RESET event says so. (With
+     * STATE_NOT_CLEARED_ON_RESET the SAs survive, see {@link SaTable#reset()}.)
+     */
     public void reset(ResetCause cause) {
-        sas.clear();
-        currentMac = eeprom.mac();
+        sas.reset();
+        station.reset();
         if (engine != null) {
             engine.reset();
         }

@@ -160,6 +160,11 @@ public final class DeviceServer implements AutoCloseable {
         return stalledForever || System.nanoTime() - stalledUntilNanos < 0;
     }
 
+    /** True while a STALL lasts: the device answers nothing and sends no events. */
+    public boolean isStalled() {
+        return stalled();
+    }
+
     private void sendEvent(Event e) {
         if (stalled()) {
             return;

@@ -247,12 +247,20 @@ public final class ConformanceSuite {
         return pass(Check.JOB_ACCOUNTING);
     }
 
-    private Result macRestore() throws SessionException {
+    /** FIG. 4 direct transmit: borrow a MAC, send under it, give it back; the override must be gone. */
+    private Result macRestore() throws SessionException, TimeoutException, InterruptedException {
         MacAddress own = device.identity().mac();
         MacAddress borrowed = new MacAddress(own.value() ^ 0x0000_0000_00FFL);
+        int slot = installFresh(suites(Direction.OUTBOUND).get(0));
         device.call(new SetMac(borrowed));
         long during = ((RegValue) device.call(new RegRead(STATUS_REGISTER))).value();
+        JobResult sent = encrypt(new EncryptJob(nextJob(), slot, Disposition.TRANSMIT, MacAddress.parse("02:00:5e:00:53:01"),
+                Bytes.EMPTY, Bytes.wrap(packet(100, 1))));
         device.call(new RestoreMac());
+        device.call(new SaDelete(slot));
+        if (sent.status() != JobStatus.OK) {
+            return fail(Check.MAC_RESTORE, "a TRANSMIT job under the borrowed MAC was refused: " + sent.status() + " " + sent.reason());
+        }
         long after = ((RegValue) device.call(new RegRead(STATUS_REGISTER))).value();
         if ((during & STATUS_MAC_OVERRIDDEN) == 0) {
             return fail(Check.MAC_RESTORE, "STATUS does not show the MAC override after SET_MAC (0x" + Long.toHexString(during) + ")");

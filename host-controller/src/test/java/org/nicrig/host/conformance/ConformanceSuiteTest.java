@@ -56,8 +56,7 @@ class ConformanceSuiteTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Defect.class, mode = EnumSource.Mode.EXCLUDE, names = {"DROP_EVERY_NTH_JOB", "JOB_ANSWERED_TWICE",
-            "MAC_NOT_RESTORED", "SA_SLOT_ALIASED_AFTER_DELETE", "STATE_NOT_CLEARED_ON_RESET"}) // device-level: arriving with the device work
+    @EnumSource(Defect.class)
     void eachSeededDefectFailsTheCheckThatNamesIt(Defect defect) throws Exception {
         Check expected = CAUGHT_BY.get(defect);
         assertThat(expected).as("every defect has a check that catches it").isNotNull();
