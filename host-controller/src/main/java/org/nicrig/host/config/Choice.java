@@ -64,9 +64,21 @@ public final class Choice<E> {
         return bySpelling.get(text);
     }
 
-    /** E.g. {@code unknown fault 'LINK_DWN' (did you mean LINK_DOWN?)}. */
+    /**
+     * E.g. {@code unknown fault 'LINK_DWN' (did you mean LINK_DOWN?)}. The suggestion is spelt as
+     * the user spells: {@code aes-128-cbcc} suggests {@code aes-128-cbc}, not {@code AES_128_CBC}.
+     */
     public String unknown(String text) {
-        return "unknown " + what + " '" + text + "'" + DidYouMean.hint(text, canonical);
+        String near = DidYouMean.nearest(text, bySpelling.keySet());
+        if (near == null) {
+            return "unknown " + what + " '" + text + "' (expected one of " + String.join(", ", canonical) + ")";
+        }
+        boolean lower = text.equals(text.toLowerCase(Locale.ROOT));
+        E value = bySpelling.get(near);
+        String styled = bySpelling.entrySet().stream()
+                .filter(e -> e.getValue().equals(value) && e.getKey().equals(e.getKey().toLowerCase(Locale.ROOT)) == lower)
+                .map(Map.Entry::getKey).findFirst().orElse(near);
+        return "unknown " + what + " '" + text + "' (did you mean " + styled + "?)";
     }
 
     /** Every accepted spelling, canonical ones first within each constant. */

@@ -119,9 +119,14 @@ public final class YamlTree {
     private static void syntaxError(JsonProcessingException e, Problems problems) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-                Mark mark = m.getProblemMark();
-                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                problems.error(new Location(mark.getLine() + 1, mark.getColumn() + 1), "",
+                // An unclosed quote or bracket is only found at the end of the file: point at
+                // where it was opened instead, which is where the mistake is.
+                Mark opened = m.getContextMark();
+                boolean atEnd = String.valueOf(m.getProblem()).contains("end of stream");
+                Mark where = atEnd && opened != null ? opened : m.getProblemMark();
+                String context = m.getContext() == null ? ""
+                        : " (" + m.getContext() + (opened != null && where != opened ? " from line " + (opened.getLine() + 1) : "") + ")";
+                problems.error(new Location(where.getLine() + 1, where.getColumn() + 1), "",
                         "not valid YAML: " + m.getProblem() + context);
                 return;
             }

@@ -1,6 +1,5 @@
 package org.nicrig.host.plan;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,20 +13,17 @@ import org.nicrig.protocol.message.Direction;
 
 /**
  * What reading one plan needs besides the node at hand: the error sink, the rig to check names
- * against (null when none is known: then members and SAs are not cross-checked), the step index,
- * and the plan's timeout.
+ * against (null when none is known: then members and SAs are not cross-checked) and the step index.
  */
 final class PlanContext {
     final Problems problems;
     final Rig rig;
     final StepIndex index;
-    final Duration planTimeout;
 
-    PlanContext(Problems problems, Rig rig, StepIndex index, Duration planTimeout) {
+    PlanContext(Problems problems, Rig rig, StepIndex index) {
         this.problems = problems;
         this.rig = rig;
         this.index = index;
-        this.planTimeout = planTimeout;
     }
 
     /** The rig's devices and every member a hot-swap step adds. */

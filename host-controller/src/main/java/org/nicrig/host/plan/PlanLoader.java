@@ -72,7 +72,7 @@ public final class PlanLoader {
         List<Step> steps = null;
         if (stepsNode != null) {
             StepIndex index = StepIndex.of(stepsNode, m.pathOf("steps"), p);
-            PlanContext ctx = new PlanContext(p, rig, index, timeout);
+            PlanContext ctx = new PlanContext(p, rig, index);
             steps = StepReader.readAll(stepsNode, m.pathOf("steps"), ctx, timeout, "the plan's timeout");
         }
         if (!p.cleanSince(mark)) {

@@ -77,11 +77,14 @@ public sealed interface Step {
 
     /**
      * {@code type: hot-swap}: a member leaves the team, a new device joins it, or both (a
-     * replacement). A new device goes through admission like any other (patent ops. 300, 302).
+     * replacement), when its trigger fires. A new device goes through admission like any other
+     * (patent ops. 300, 302).
      */
-    record HotSwap(String name, Duration timeout, Optional<String> remove, Optional<NewMember> add) implements Step {
+    record HotSwap(String name, Duration timeout, Trigger trigger, Optional<String> remove, Optional<NewMember> add)
+            implements Step {
         public HotSwap {
             common(name, timeout);
+            Objects.requireNonNull(trigger, "trigger");
             Objects.requireNonNull(remove, "remove");
             Objects.requireNonNull(add, "add");
             if (remove.isEmpty() && add.isEmpty()) {

@@ -67,12 +67,13 @@ final class StepReader {
         MapReader m = MapReader.of(n, path, ctx.problems, KEYS.get(type));
         String name = m.name("name", true);
         Duration timeout = timeout(m, enclosing, enclosingName);
+        Trigger trigger = KEYS.get(type).contains("at") ? trigger(m, ctx, name, enclosing, enclosingName) : null;
         Step s = switch (type) {
             case "traffic" -> TrafficReader.traffic(m, ctx, name, timeout);
             case "secondary" -> TrafficReader.secondary(m, ctx, name, timeout);
             case "probe" -> TrafficReader.probe(m, ctx, name, timeout);
-            case "fault" -> FaultReader.fault(m, ctx, name, timeout);
-            case "hot-swap" -> hotSwap(m, ctx, name, timeout);
+            case "fault" -> FaultReader.fault(m, ctx, name, timeout, trigger);
+            case "hot-swap" -> hotSwap(m, ctx, name, timeout, trigger);
             case "wait" -> waitStep(m, name, timeout);
             case "expect" -> expect(m, ctx, name, timeout);
             case "parallel" -> parallel(m, ctx, name, timeout);
@@ -95,7 +96,31 @@ final class StepReader {
         return t;
     }
 
-    private static Step hotSwap(MapReader m, PlanContext ctx, String name, Duration timeout) {
+    /**
+     * {@code at:} (since the enclosing group's or the plan's start, before its timeout) or
+     * {@code after:} (a step's end); with neither, the step fires when reached.
+     */
+    private static Trigger trigger(MapReader m, PlanContext ctx, String self, Duration enclosing, String enclosingName) {
+        if (m.has("at") && m.has("after")) {
+            m.error("give at or after, not both");
+            return null;
+        }
+        if (m.has("after")) {
+            String target = ctx.after(m, self);
+            return target == null ? null : new Trigger.After(target);
+        }
+        if (!m.has("at")) {
+            return new Trigger.WhenReached();
+        }
+        Duration at = m.duration("at", true, false);
+        if (at != null && enclosing != null && at.compareTo(enclosing) >= 0) {
+            m.error("at", "at " + Scalars.format(at) + " is not before " + enclosingName + " " + Scalars.format(enclosing));
+            return null;
+        }
+        return at == null ? null : new Trigger.At(at);
+    }
+
+    private static Step hotSwap(MapReader m, PlanContext ctx, String name, Duration timeout, Trigger trigger) {
         if (!m.has("remove") && !m.has("add")) {
             m.error("a hot-swap needs remove, add or both");
             return null;
@@ -118,10 +143,10 @@ final class StepReader {
                 add = added == null || transport == null ? null : new NewMember(added, transport);
             }
         }
-        if (name == null || timeout == null) {
+        if (name == null || timeout == null || trigger == null) {
             return null;
         }
-        return new Step.HotSwap(name, timeout, Optional.ofNullable(remove), Optional.ofNullable(add));
+        return new Step.HotSwap(name, timeout, trigger, Optional.ofNullable(remove), Optional.ofNullable(add));
     }
 
     private static Step waitStep(MapReader m, String name, Duration timeout) {
@@ -153,7 +178,7 @@ final class StepReader {
         k.put("traffic", with("flows", "sizes", "count", "rate", "duration", "direction", "sa", "member"));
         k.put("secondary", with("jobs", "sizes", "sa"));
         k.put("fault", with("fault", "member", "at", "after", "duration", "rate"));
-        k.put("hot-swap", with("remove", "add"));
+        k.put("hot-swap", with("remove", "add", "at", "after"));
         k.put("wait", with("duration"));
         k.put("expect", with("expectations"));
         k.put("parallel", with("steps"));

@@ -64,7 +64,11 @@ final class Ranges {
             p.error(n.location(), path, "expected a revision or range from 0x00 to 0xff like 0x08..0x0c, found '" + s + "'");
             return null;
         }
-        return ordered(low, high, n, path, p) ? new int[] {low, high} : null;
+        if (low > high) {
+            p.error(n.location(), path, String.format("empty range: 0x%02x is above 0x%02x", low, high));
+            return null;
+        }
+        return new int[] {low, high};
     }
 
     private static FirmwareVersion version(String t) {
