@@ -101,6 +101,9 @@ final class StepIndex {
     private void reportCycles(Problems p) {
         Set<String> reported = new HashSet<>();
         for (String start : after.keySet()) {
+            if (start.equals(after.get(start).target())) {
+                continue; // waiting for itself: reported where after: is read
+            }
             List<String> chain = new ArrayList<>(List.of(start));
             String next = after.get(start).target();
             while (next != null && after.containsKey(next) && !chain.contains(next)) {

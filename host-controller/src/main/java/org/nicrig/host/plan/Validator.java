@@ -98,15 +98,20 @@ public final class Validator {
                 return Kind.RIG;
             }
         }
-        String name = file.toString().replace('\\', '/');
         String schema = schemaComment(file);
         if (schema != null) {
             return schema.endsWith("plan.schema.json") ? Kind.PLAN : schema.endsWith("rig.schema.json") ? Kind.RIG : null;
         }
-        if (name.contains("test-plans/") || name.contains("plan")) {
-            return Kind.PLAN;
+        for (Path part : file.toAbsolutePath().normalize()) {
+            String folder = part.toString();
+            if (folder.equals("test-plans") || folder.equals("plans")) {
+                return Kind.PLAN;
+            }
+            if (folder.equals("rigs")) {
+                return Kind.RIG;
+            }
         }
-        return name.contains("rigs/") || name.contains("rig") ? Kind.RIG : null;
+        return null;
     }
 
     /** The schema a {@code # yaml-language-server: $schema=...} comment names, or null. */

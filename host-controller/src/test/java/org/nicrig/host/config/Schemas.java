@@ -12,9 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The published JSON Schemas (schemas/*.schema.json), checked with networknt's validator so the
@@ -62,9 +60,7 @@ public final class Schemas {
     /** The names under {@code properties} of a schema node. */
     public static List<String> propertyNames(JsonNode objectSchema) {
         List<String> names = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = objectSchema.get("properties").fields(); it.hasNext(); ) {
-            names.add(it.next().getKey());
-        }
+        objectSchema.get("properties").fieldNames().forEachRemaining(names::add);
         return names;
     }
 

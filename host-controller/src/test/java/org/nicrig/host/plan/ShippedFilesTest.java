@@ -7,17 +7,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nicrig.host.config.ConfigException;
+import org.nicrig.host.config.Schemas;
 
-/** Every rig and plan shipped in the repository loads and validates without a single error. */
+/**
+ * Every rig and plan shipped in the repository loads without a single error, passes its JSON
+ * Schema, and names that schema for editors.
+ */
 class ShippedFilesTest {
     /** Surefire runs in the module folder; the shipped files are one level up. */
     static final Path ROOT = Path.of("..");
+    static final List<String> PLANS = List.of("smoke", "aft-failover", "alb-balance", "fig4-return", "fig4-direct-mac",
+            "fig5-receive", "secondary-use-distribution", "hot-swap", "failed-link-engine", "conformance");
+    static final List<String> RIGS = List.of("emulated", "emulated-pty", "bench-example");
 
-    static Stream<Path> shippedFiles() throws IOException {
-        return Stream.concat(list(ROOT.resolve("rigs")), list(ROOT.resolve("test-plans")));
+    static Stream<Path> rigs() throws IOException {
+        return list(ROOT.resolve("rigs"));
+    }
+
+    static Stream<Path> plans() throws IOException {
+        return list(ROOT.resolve("test-plans"));
     }
 
     static Stream<Path> list(Path dir) throws IOException {
@@ -26,10 +38,55 @@ class ShippedFilesTest {
         }
     }
 
+    @Test
+    void everyPlanAndRigTheBriefNamesIsShipped() throws IOException {
+        assertThat(plans().map(ShippedFilesTest::baseName)).containsExactlyInAnyOrderElementsOf(PLANS);
+        assertThat(rigs().map(ShippedFilesTest::baseName)).containsExactlyInAnyOrderElementsOf(RIGS);
+    }
+
     @ParameterizedTest
-    @MethodSource("shippedFiles")
-    void validates(Path file) {
+    @MethodSource({"rigs", "plans"})
+    void loadsWithoutErrors(Path file) {
         List<ConfigException> errors = Validator.validate(List.of(file));
         assertThat(errors).as("errors in %s", file).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("rigs")
+    void rigPassesTheRigSchema(Path file) {
+        assertThat(Schemas.complaints("rig.schema.json", file)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("plans")
+    void planPassesThePlanSchema(Path file) {
+        assertThat(Schemas.complaints("plan.schema.json", file)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("plans")
+    void planNamesItsSchemaAndItsRigForEditorsAndTheValidator(Path file) throws Exception {
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo("# yaml-language-server: $schema=../schemas/plan.schema.json");
+        assertThat(PlanLoader.load(file).rig()).contains(Path.of("..", "rigs", "emulated.yaml"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rigs")
+    void rigNamesItsSchemaForEditors(Path file) throws IOException {
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo("# yaml-language-server: $schema=../schemas/rig.schema.json");
+    }
+
+    @ParameterizedTest
+    @MethodSource("plans")
+    void everyPlanChecksSomethingAndIsReproducible(Path file) throws Exception {
+        Plan plan = PlanLoader.load(file);
+        assertThat(plan.name()).isEqualTo(baseName(file));
+        assertThat(plan.seed()).isPresent();
+        assertThat(plan.allSteps()).anySatisfy(s -> assertThat(s).isInstanceOf(Step.Expect.class));
+    }
+
+    static String baseName(Path p) {
+        String n = p.getFileName().toString();
+        return n.substring(0, n.length() - ".yaml".length());
     }
 }
