@@ -166,11 +166,12 @@ final class StepReader {
 
     private static Step parallel(MapReader m, PlanContext ctx, String name, Duration timeout) {
         Node.ListNode list = m.list("steps", true);
-        if (list == null || timeout == null) {
+        if (list == null) {
             return null;
         }
+        // read the group's steps even when its timeout is wrong, so their own errors show too
         List<Step> steps = readAll(list, m.pathOf("steps"), ctx, timeout, "group '" + name + "''s timeout");
-        return name == null || steps == null ? null : new Step.Parallel(name, timeout, steps);
+        return name == null || timeout == null || steps == null ? null : new Step.Parallel(name, timeout, steps);
     }
 
     private static Map<String, List<String>> keysByType() {

@@ -85,6 +85,37 @@ class ShippedFilesTest {
         assertThat(plan.allSteps()).anySatisfy(s -> assertThat(s).isInstanceOf(Step.Expect.class));
     }
 
+    /**
+     * The README's examples put together (header, steps, a parallel group, the expectations) make
+     * a valid plan, so the documentation cannot drift from the loader.
+     */
+    @Test
+    void theExamplesInTheReadmeMakeAValidPlan(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        List<String> blocks = yamlBlocks(Files.readString(ROOT.resolve("test-plans").resolve("README.md")));
+        String rig = ROOT.resolve("rigs").resolve("emulated.yaml").toAbsolutePath().normalize().toString();
+        String plan = blocks.get(0).replace("../rigs/emulated.yaml", rig).replace("steps: [...]", "steps:")
+                + blocks.get(1) + blocks.get(2)
+                + "- {type: hot-swap, name: old-card, add: {name: plain2, transport: \"emulated:82559-plain?mac=02:00:00:00:00:05&revision=3\"}}\n"
+                + "- type: expect\n  name: readme-expectations\n  expectations:\n"
+                + blocks.get(3).indent(4);
+        Path file = dir.resolve("readme.yaml");
+        Files.writeString(file, plan);
+        assertThat(Validator.validate(List.of(file))).isEmpty();
+        assertThat(Schemas.complaints("plan.schema.json", file)).isEmpty();
+        assertThat(PlanLoader.load(file).allSteps()).hasSize(12);
+    }
+
+    static List<String> yamlBlocks(String markdown) {
+        List<String> blocks = new java.util.ArrayList<>();
+        for (int i = markdown.indexOf("```yaml\n"); i >= 0; i = markdown.indexOf("```yaml\n", i)) {
+            int start = i + "```yaml\n".length();
+            int end = markdown.indexOf("```", start);
+            blocks.add(markdown.substring(start, end));
+            i = end + 3;
+        }
+        return blocks;
+    }
+
     static String baseName(Path p) {
         String n = p.getFileName().toString();
         return n.substring(0, n.length() - ".yaml".length());

@@ -179,6 +179,17 @@ class RigLoaderTest {
                 .containsExactly("r.yaml:7:17: team.primary: unknown device 'fpga2' (did you mean fpga1?)");
     }
 
+    @Test
+    void theExampleInTheReadmeIsAValidRig(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(RIGS.resolve("README.md"));
+        int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+        Path rigFile = dir.resolve("example.yaml");
+        Files.writeString(rigFile, readme.substring(start, readme.indexOf("```", start)));
+        Rig rig = RigLoader.load(rigFile);
+        assertThat(rig.team().primary()).isEqualTo("fpga1");
+        assertThat(org.nicrig.host.config.Schemas.complaints("rig.schema.json", rigFile)).isEmpty();
+    }
+
     static String minimalRig(String keys) {
         return """
                 name: tmp
