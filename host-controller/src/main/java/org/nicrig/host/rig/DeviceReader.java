@@ -40,6 +40,11 @@ final class DeviceReader {
                 p.error(((Node.MapNode) n).entries().get("name").value().location(), at + ".name",
                         "duplicate device name '" + d.name() + "'");
             }
+            RigDevice firstPrimary = out.stream().filter(o -> o.role().orElse(null) == DeviceRole.PRIMARY).findFirst().orElse(null);
+            if (firstPrimary != null && d.role().orElse(null) == DeviceRole.PRIMARY) {
+                p.error(((Node.MapNode) n).entries().get("role").value().location(), at + ".role",
+                        "device " + firstPrimary.name() + " already says role: primary; a team has one primary");
+            }
             String mac = TransportCheck.emulatedMac(d.transport());
             if (mac != null) {
                 String normal = MacAddress.parse(mac).toString();

@@ -39,7 +39,7 @@ final class TeamReader {
         if (devices == null || !p.cleanSince(mark)) {
             return null;
         }
-        String primary = primary(m, named, devices, path, p);
+        String primary = primary(m, named, devices);
         if (primary == null) {
             return null;
         }
@@ -47,16 +47,14 @@ final class TeamReader {
                 reselect, fig4, job, request);
     }
 
-    /** {@code team.primary}, else the device with {@code role: primary}, else the first not marked standby. */
-    private static String primary(MapReader m, String named, List<RigDevice> devices, String path, Problems p) {
+    /**
+     * {@code team.primary}, else the device with {@code role: primary} (at most one: the device
+     * reader checks), else the first not marked standby.
+     */
+    private static String primary(MapReader m, String named, List<RigDevice> devices) {
         List<String> names = devices.stream().map(RigDevice::name).toList();
         List<String> byRole = devices.stream().filter(x -> x.role().orElse(null) == DeviceRole.PRIMARY)
                 .map(RigDevice::name).toList();
-        if (byRole.size() > 1) {
-            p.error(m == null ? org.nicrig.host.config.Location.START : m.location(), path,
-                    "devices " + String.join(" and ", byRole) + " both say role: primary");
-            return null;
-        }
         if (named != null) {
             if (!names.contains(named)) {
                 m.error("primary", "unknown device '" + named + "'" + DidYouMean.hint(named, names));

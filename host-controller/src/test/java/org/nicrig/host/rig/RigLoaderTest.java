@@ -190,6 +190,23 @@ class RigLoaderTest {
         assertThat(org.nicrig.host.config.Schemas.complaints("rig.schema.json", rigFile)).isEmpty();
     }
 
+    @Test
+    void oneTeamHasOnePrimary() {
+        Problems p = new Problems("r.yaml");
+        RigLoader.read(YamlTree.parse("""
+                name: r
+                wire: emulated
+                peer: {mac: "02:00:00:00:00:fe", ip: 192.0.2.254}
+                devices:
+                  - {name: a, transport: "tcp://localhost:4001", role: primary}
+                  - {name: b, transport: "tcp://localhost:4002", role: primary}
+                allow: [{name: any, vendor: 1, device: 2}]
+                team: {primary: b}
+                """, p), Path.of("r.yaml"), p);
+        assertThat(p.errors()).extracting(ConfigException::getMessage)
+                .containsExactly("r.yaml:6:56: devices[1].role: device a already says role: primary; a team has one primary");
+    }
+
     static String minimalRig(String keys) {
         return """
                 name: tmp
