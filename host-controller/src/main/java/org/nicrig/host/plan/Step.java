@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.nicrig.protocol.message.FaultKind;
 
 /**
@@ -46,14 +47,19 @@ public sealed interface Step {
     /**
      * {@code type: secondary}: encryption jobs from outside the team's traffic, spread over the
      * members' engines (FIG. 6); {@code sa} is an outbound SA.
+     *
+     * @param jobsPerSecond the pace jobs are submitted at, so a fault can be placed among them;
+     *                      empty: as fast as the engines' credits allow
      */
-    record Secondary(String name, Duration timeout, long jobs, Sizes sizes, String sa) implements Step {
+    record Secondary(String name, Duration timeout, long jobs, Sizes sizes, String sa, OptionalLong jobsPerSecond)
+            implements Step {
         public Secondary {
             common(name, timeout);
             Objects.requireNonNull(sizes, "sizes");
             Objects.requireNonNull(sa, "sa");
-            if (jobs < 1) {
-                throw new IllegalArgumentException("jobs must be >= 1: " + jobs);
+            Objects.requireNonNull(jobsPerSecond, "jobsPerSecond");
+            if (jobs < 1 || jobsPerSecond.orElse(1) < 1) {
+                throw new IllegalArgumentException("jobs and their rate must be >= 1: " + jobs + ", " + jobsPerSecond);
             }
         }
     }

@@ -177,7 +177,7 @@ final class StepReader {
     private static Map<String, List<String>> keysByType() {
         Map<String, List<String>> k = new LinkedHashMap<>();
         k.put("traffic", with("flows", "sizes", "count", "rate", "duration", "direction", "sa", "member"));
-        k.put("secondary", with("jobs", "sizes", "sa"));
+        k.put("secondary", with("jobs", "sizes", "sa", "rate"));
         k.put("fault", with("fault", "member", "at", "after", "duration", "rate"));
         k.put("hot-swap", with("remove", "add", "at", "after"));
         k.put("wait", with("duration"));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.nicrig.host.config.MapReader;
 import org.nicrig.host.config.Node;
@@ -41,10 +42,19 @@ final class TrafficReader {
         Long jobs = m.integer("jobs", 1, MAX_COUNT, true);
         Sizes sizes = sizes(m);
         String sa = ctx.sa(m, "sa", OUT, "secondary-use encryption");
+        Long rate = m.integer("rate", 1, MAX_RATE, false);
+        if (jobs != null && rate != null && timeout != null) {
+            Duration takes = Duration.ofMillis(Math.multiplyExact(jobs, 1000L) / rate);
+            if (takes.compareTo(timeout) >= 0) {
+                m.error("rate", jobs + " jobs at " + rate + " per second take " + Scalars.format(takes)
+                        + ", which does not fit in its timeout " + Scalars.format(timeout));
+                return null;
+            }
+        }
         if (name == null || timeout == null || jobs == null || sizes == null || sa == null) {
             return null;
         }
-        return new Step.Secondary(name, timeout, jobs, sizes, sa);
+        return new Step.Secondary(name, timeout, jobs, sizes, sa, rate == null ? OptionalLong.empty() : OptionalLong.of(rate));
     }
 
     static Step probe(MapReader m, PlanContext ctx, String name, Duration timeout) {

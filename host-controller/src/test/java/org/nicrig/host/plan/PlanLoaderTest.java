@@ -162,6 +162,17 @@ class PlanLoaderTest {
     }
 
     @Test
+    void pacedJobsMustFitInTheirTimeout() throws Exception {
+        assertThat(errors("""
+                  - {type: secondary, name: slow, sa: aes-out, jobs: 3000, sizes: imix, rate: 50}
+                """)).containsExactly(
+                ":5:79: steps[0].rate: 3000 jobs at 50 per second take 1m, which does not fit in its timeout 1m");
+        Plan plan = PlanLoader.load(PLANS.resolve("hot-swap.yaml"));
+        assertThat(plan.step("jobs-while-adding").orElseThrow()).isEqualTo(new Step.Secondary("jobs-while-adding",
+                plan.timeout(), 30000, new Sizes.Imix(), "aes-out", java.util.OptionalLong.of(5000)));
+    }
+
+    @Test
     void expectationShapesAndUnits() throws IOException {
         assertThat(errors("""
                   - type: expect
