@@ -121,7 +121,8 @@ final class Dispatcher {
 
     /** False when the job must wait for an engine's credit. */
     private boolean tryTransmit(Job job) {
-        Member egress = egressFor(job.flowId);
+        Member pinned = job.pinnedEgress == null ? null : team.members.get(job.pinnedEgress);
+        Member egress = pinned != null && pinned.alive && pinned.linkUp && !pinned.installing ? pinned : egressFor(job.flowId);
         if (egress == null) {
             finishFailed(job, "no member can transmit: every link is down or every member gone");
             return true;

@@ -20,6 +20,7 @@ final class Job {
     final long flowId;        // TX
     final MacAddress destination; // TX
     final String arrivedOn;   // RX: the member whose port the packet came in on
+    String pinnedEgress;      // TX: leave through this member while it can transmit
     final CompletableFuture<JobOutcome> outcome;   // SECONDARY, RX
     final CompletableFuture<TxOutcome> txOutcome;  // TX
     final long createdNanos = System.nanoTime();

@@ -422,6 +422,15 @@ public final class Team implements AutoCloseable {
      * @param destination the next hop's MAC address
      */
     public CompletableFuture<TxOutcome> transmit(long flowId, byte[] packet, TeamSa sa, MacAddress destination) {
+        return transmit(flowId, packet, sa, destination, null);
+    }
+
+    /**
+     * As {@link #transmit(long, byte[], TeamSa, MacAddress)}, but through {@code egress} while it can
+     * transmit (a test pins traffic to the member under test); the team chooses when it cannot.
+     */
+    public CompletableFuture<TxOutcome> transmit(long flowId, byte[] packet, TeamSa sa, MacAddress destination,
+                                                 String egress) {
         long seq = 0;
         if (sa != null) {
             if (!sa.outbound()) {
@@ -435,6 +444,7 @@ public final class Team implements AutoCloseable {
             }
         }
         Job job = Job.transmit(nextJobId.getAndIncrement(), sa, packet, seq, flowId, destination);
+        job.pinnedEgress = egress;
         post(() -> dispatcher.enqueue(job));
         return job.txOutcome;
     }
