@@ -209,6 +209,10 @@ class MessageCodecTest {
         // a key length byte promising more than follows
         assertThat(refuse(raw(0x10, 0x03, "000c0080000210" + "06a9"))).isInstanceOf(BadLengthException.class)
                 .hasMessageContaining("SELF_TEST.key");
+        // flags announce a host sequence number, but only 5 of its 8 bytes follow: the error names the
+        // u64 at its own offset, not its second half at offset 11
+        assertThat(refuse(raw(0x10, 0x20, "000001010003" + "04" + "0000000100"))).isInstanceOf(BadLengthException.class)
+                .hasMessageContaining("ENCRYPT_JOB.sequenceNumber at payload offset 7 needs 8 byte(s), 5 left");
         // an IDENTIFY reply of before engineRate was added: the u32 is missing at the end
         byte[] identify = codec.encode(2, GoldenMessages.byName().get("identify-reply").envelope().message()).payload();
         assertThat(refuse(TestFrames.raw(0x11, 0x02, 42, identify.length - 4, java.util.Arrays.copyOf(identify, identify.length - 4))))
