@@ -46,6 +46,7 @@ final class WireReader {
     }
 
     long u64(String field) throws BadLengthException {
+        need(8, field); // checked whole, so a short field is named at its own offset with its own size
         long hi = u32(field);
         return (hi << 32) | u32(field);
     }

@@ -29,8 +29,9 @@ import org.nicrig.protocol.message.*;
 /**
  * {@code golden-frames.txt} against the codec and against the spec.
  *
- * <p>Two frames checked by hand against PROTOCOL.md, field by field (the CRCs with a bitwise
- * CRC-32C written from §2.4 in Python, which also gives 0xE3069283 for "123456789"):
+ * <p>Three frames checked by hand against PROTOCOL.md, field by field (the CRCs with a bitwise
+ * CRC-32C written from §2.4 in Python, which also gives 0xE3069283 for "123456789" and the four
+ * RFC 3720 Appendix B.4 values):
  *
  * <pre>
  * hello-request   frame 10 01 00 00 00 01 00 02 | 01 01 | 0c e1 d6 ea
@@ -48,6 +49,27 @@ import org.nicrig.protocol.message.*;
  *   COBS: [10 04] -> 03 10 04; [] -> 01; [] -> 01; [05] -> 02 05;
  *     [04 ca fe f0 0d 36 23 05 c5] -> 0a 04 ca fe f0 0d 36 23 05 c5
  *   wire: 00 03 10 04 01 01 02 05 0a 04 ca fe f0 0d 36 23 05 c5 00   (= the file's hex line)
+ *
+ * encrypt-job-request-host-sequence   (§5.9, every optional field)
+ *   header 10 20 00 00 00 1c 00 46: v1 request; 20 = ENCRYPT_JOB; sequence 28; payload length 0x46 = 70
+ *   payload offset  0  00 00 01 04               jobId 0x104
+ *                   4  00 03                     slot 3
+ *                   6  07                        flags: bit 0 TRANSMIT, bit 1 fixed IV, bit 2 host sequence number
+ *                   7  00 1b 21 3c 4d 5e         destination (present: bit 0), PEER_MAC
+ *                  13  00 00 00 01 00 00 00 02   sequenceNumber (present: bit 2), u64 big-endian = 0x0000000100000002
+ *                                                  = 2^32 + 2: ESN high half 1, low half 2; after the MAC, before the IV
+ *                  21  10                        fixedIv length 16 (present: bit 1)
+ *                  22  3d af ba 42 .. 2c 9f ac 41  fixedIv, RFC 3602 §4 Case #1 IV
+ *                  38  45 00 00 20 .. 70 69 6e 67  packet, 32 bytes (IPV4_UDP), to the end: 38 + 32 = 70 = the length
+ *   CRC-32C over the 78 bytes of header and payload = 0x8257cfb8, trailer 82 57 cf b8.
+ *   COBS: [10 20] -> 03 10 20; [] -> 01; [] -> 01; [1c] -> 02 1c; [46] -> 02 46; [] -> 01;
+ *     [01 04] -> 03 01 04; [03 07] -> 03 03 07; [1b 21 3c 4d 5e] -> 06 ..; [] -> 01; [] -> 01;
+ *     [01] -> 02 01; [] -> 01; [] -> 01; [02 10 3d .. ac 41 45] (19 bytes) -> 14 ..; [] -> 01;
+ *     [20] -> 02 20; [01] -> 02 01; [] -> 01; [40 11 8e 95 c0] -> 06 ..; [02 01 c6 33 64 02 04] -> 08 ..;
+ *     [] -> 01; [07] -> 02 07; [0c] -> 02 0c; [] -> 01; [70 69 6e 67 82 57 cf b8] (last) -> 09 ..
+ *   wire: 00 03 10 20 01 01 02 1c 02 46 01 03 01 04 03 03 07 06 1b 21 3c 4d 5e 01 01 02 01 01 01 14 02 10
+ *         3d af ba 42 9d 9e b4 30 b4 22 da 80 2c 9f ac 41 45 01 02 20 02 01 01 06 40 11 8e 95 c0 08 02 01
+ *         c6 33 64 02 04 01 02 07 02 0c 01 09 70 69 6e 67 82 57 cf b8 00   (= the file's hex line)
  * </pre>
  *
  * Every other frame was checked by a script for the same three things (header byte, CRC over
@@ -188,6 +210,18 @@ class GoldenFramesTest {
                 MessageType.TRANSMIT, MessageType.SET_MAC, MessageType.RESTORE_MAC, MessageType.REG_WRITE,
                 MessageType.EEPROM_WRITE, MessageType.FW_BEGIN, MessageType.FW_CHUNK, MessageType.FW_COMMIT,
                 MessageType.FW_ACTIVATE, MessageType.FAULT);
+        // every optional ENCRYPT_JOB field and the newest values have a frame a testbench can check
+        assertThat(messages).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(EncryptJob.class, j -> {
+            assertThat(j.destination()).isNotNull();
+            assertThat(j.fixedIv().isEmpty()).isFalse();
+            assertThat(j.sequenceNumber()).isGreaterThan(0xFFFF_FFFFL);
+        }));
+        assertThat(messages).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(JobResult.class,
+                r -> assertThat(r.status()).isEqualTo(JobStatus.LINK_DOWN)));
+        assertThat(messages).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(ErrorReply.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.LINK_DOWN)));
+        assertThat(messages).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(IdentifyReply.class,
+                i -> assertThat(i.capabilities().engineRate()).isPositive()));
     }
 
     /**

@@ -57,6 +57,12 @@ public final class GoldenMessages {
     public static final Bytes GCM_CIPHERTEXT_AND_TAG = Bytes.fromHex("42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
             + "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091473f5985" + "4d5c2af327cd64a62cf35abd2ba6fab4");
 
+    /**
+     * A host-assigned ESP sequence number past 2^32 (RFC 4303 §2.2.1 extended sequence numbers):
+     * high half 1, low half 2, so the u64's two halves are told apart in a hex dump.
+     */
+    public static final long HOST_SEQUENCE = 0x0000_0001_0000_0002L;
+
     /** One golden frame: its name in the file, the meaning written beside it, and the message. */
     public record Entry(String name, String meaning, Envelope envelope) {
     }
@@ -76,7 +82,7 @@ public final class GoldenMessages {
                 Integrity.HMAC_SHA1_96, false, 64, 0xC000_0201, 0xC633_6402, RFC3602_KEY, HMAC_KEY);
         Capabilities caps = new Capabilities(true, true, 16, 9216, 8,
                 List.of(Cipher.TRIPLE_DES_CBC, Cipher.AES_128_CBC, Cipher.AES_256_CBC, Cipher.AES_128_GCM_16),
-                List.of(Integrity.HMAC_SHA1_96, Integrity.HMAC_SHA2_256_128, Integrity.NONE));
+                List.of(Integrity.HMAC_SHA1_96, Integrity.HMAC_SHA2_256_128, Integrity.NONE), 12_500_000);
         IdentifyReply identity = new IdentifyReply(new PciIdentity(0x8086, 0x1229, 0x08, 0x8086, 0x000C), DEVICE_MAC,
                 new FirmwareVersion(2, 1, 7), true, 100, caps);
         return List.of(
@@ -104,6 +110,10 @@ public final class GoldenMessages {
                 e("encrypt-job-request-transmit", "ENCRYPT_JOB request, seq 11: job 0x00000102, slot 3, TRANSMIT to"
                         + " 00:1b:21:3c:4d:5e, fixed IV of 16 bytes (RFC 3602 Case #1 IV), 32-byte IPv4/UDP packet",
                         11, new EncryptJob(0x102, 3, Disposition.TRANSMIT, PEER_MAC, RFC3602_IV, IPV4_UDP)),
+                e("encrypt-job-request-host-sequence", "ENCRYPT_JOB request, seq 28: job 0x00000104, slot 3, TRANSMIT to"
+                        + " 00:1b:21:3c:4d:5e, host sequence number 0x0000000100000002 (ESN: high half 1, low half 2),"
+                        + " fixed IV of 16 bytes (RFC 3602 Case #1 IV), 32-byte IPv4/UDP packet",
+                        28, new EncryptJob(0x104, 3, Disposition.TRANSMIT, PEER_MAC, RFC3602_IV, IPV4_UDP, HOST_SEQUENCE)),
                 e("decrypt-job-request", "DECRYPT_JOB request, seq 12: job 0x00000103, slot 4, 88-byte ESP packet",
                         12, new DecryptJob(0x103, 4, ESP_PACKET)),
                 e("transmit-request", "TRANSMIT request, seq 13: a 46-byte Ethernet II frame to send as it is",
@@ -131,7 +141,7 @@ public final class GoldenMessages {
                 e("identify-reply", "IDENTIFY response, seq 2: PCI 8086:1229 rev 08, subsystem 8086:000c, MAC"
                         + " 00:90:27:0a:0b:0c, firmware 2.1.7, flags eepromOk|engine|secondaryUse, link 100 Mb/s, 16 SAs,"
                         + " jobs up to 9216 bytes, 8 credits, ciphers 3DES-CBC/AES-128-CBC/AES-256-CBC/AES-128-GCM-16,"
-                        + " integrity HMAC-SHA1-96/HMAC-SHA2-256-128/NONE", 2, identity),
+                        + " integrity HMAC-SHA1-96/HMAC-SHA2-256-128/NONE, engine rate 12500000 bytes/s (100 Mb/s)", 2, identity),
                 e("self-test-reply", "SELF_TEST response, seq 3: C (RFC 3602 Case #1 ciphertext) || ICV"
                         + " (HMAC-SHA1(authKey, iv || C) truncated to 12 bytes)",
                         3, new SelfTestReply(Bytes.fromHex(RFC3602_CIPHERTEXT.hex() + SELF_TEST_ICV.hex()))),
@@ -151,6 +161,10 @@ public final class GoldenMessages {
                 e("job-result-failed", "JOB_RESULT response to DECRYPT_JOB seq 12: job 0x00000103, status ICV_MISMATCH (1),"
                         + " ESP sequence number 1, reason \"icv mismatch\"",
                         12, JobResult.failed(0x103, JobStatus.ICV_MISMATCH, 1, "icv mismatch")),
+                e("job-result-link-down", "JOB_RESULT response to ENCRYPT_JOB seq 28: job 0x00000104, status LINK_DOWN (9),"
+                        + " ESP sequence number 0x0000000100000002 (used: the packet was encrypted), reason \"link down\","
+                        + " no output",
+                        28, JobResult.failed(0x104, JobStatus.LINK_DOWN, HOST_SEQUENCE, "link down")),
                 e("transmit-ack", "TRANSMIT response (ACK), seq 13", 13, new Ack(MessageType.TRANSMIT)),
                 e("set-mac-ack", "SET_MAC response (ACK), seq 14", 14, new Ack(MessageType.SET_MAC)),
                 e("restore-mac-ack", "RESTORE_MAC response (ACK), seq 15", 15, new Ack(MessageType.RESTORE_MAC)),
@@ -174,6 +188,9 @@ public final class GoldenMessages {
                 e("error-reply-unknown-type", "error reply to a request of unknown type 0x99, seq 27: type 0x99 with the"
                         + " error flag, code UNKNOWN_TYPE (2), empty detail",
                         27, new ErrorReply(0x99, ErrorCode.UNKNOWN_TYPE, "")),
+                e("error-reply-link-down", "error reply to TRANSMIT seq 29: type 0x30 with the error flag, code LINK_DOWN"
+                        + " (16), detail \"link down\"",
+                        29, new ErrorReply(MessageType.TRANSMIT, ErrorCode.LINK_DOWN, "link down")),
 
                 // ---- events (device -> host), in the device's own sequence space from 0
                 e("reset-event", "RESET event, event seq 0: cause POWER_ON (0)", 0, new DeviceReset(ResetCause.POWER_ON)),

@@ -116,11 +116,23 @@ public final class MessageArbitraries {
                         (Integrity) h[4], (Boolean) h[5], (Integer) h[6], src, dst, ek, ak));
     }
 
+    /**
+     * Host-assigned ESP sequence numbers (PROTOCOL.md §5.9): 0 (the device counts, nothing on the
+     * wire) a third of the time, else any u64 — a negative long is one past 2^63.
+     */
+    static Arbitrary<Long> hostSequenceNumbers() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(0L)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.longs()));
+    }
+
     static Arbitrary<EncryptJob> encryptJobs() {
         Arbitrary<MacAddress> destination = macs().injectNull(0.5);
-        return Combinators.combine(u32(), u16(), destination, bytes(32), bytes(FrameFormat.MAX_PAYLOAD - 7 - 6 - 33))
-                .as((id, slot, dst, iv, packet) -> new EncryptJob(id, slot, dst == null ? Disposition.RETURN : Disposition.TRANSMIT,
-                        dst, iv, packet));
+        // the packet leaves room for every optional field: destination 6, sequence number 8, IV 1 + 32
+        return Combinators.combine(u32(), u16(), destination, bytes(32), bytes(FrameFormat.MAX_PAYLOAD - 7 - 6 - 8 - 33),
+                        hostSequenceNumbers())
+                .as((id, slot, dst, iv, packet, seq) -> new EncryptJob(id, slot,
+                        dst == null ? Disposition.RETURN : Disposition.TRANSMIT, dst, iv, packet, seq));
     }
 
     // ------------------------------------------------------------------ responses
@@ -158,7 +170,7 @@ public final class MessageArbitraries {
         Arbitrary<FirmwareVersion> fw = Combinators.combine(u8(), u8(), u16()).as(FirmwareVersion::new);
         Arbitrary<Capabilities> caps = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
                 u16(), u16(), u16(), Arbitraries.of(Cipher.class).list().ofMaxSize(8),
-                Arbitraries.of(Integrity.class).list().ofMaxSize(6)).as(Capabilities::new);
+                Arbitraries.of(Integrity.class).list().ofMaxSize(6), u32()).as(Capabilities::new);
         return Combinators.combine(pci, macs(), fw, Arbitraries.of(true, false), u16(), caps).as(IdentifyReply::new);
     }
 

@@ -54,7 +54,12 @@ class MessageCodecTest {
                 new Envelope(6, new InjectFault(FaultKind.STALL, 0xFFFF_FFFFL, Duration.ofMillis(0xFFFF_FFFFL))),
                 new Envelope(7, new StatsReply(List.of(new Counter("x".repeat(255), Long.MIN_VALUE)))),
                 new Envelope(8, new ErrorReply(0xFF, ErrorCode.INTERNAL, "ünïcødé ✓")),
-                new Envelope(9, new ErrorReply(MessageType.ERROR, ErrorCode.MALFORMED, "")));
+                new Envelope(9, new ErrorReply(MessageType.ERROR, ErrorCode.MALFORMED, "")),
+                // u64 all ones: a host sequence number is unsigned, and only 0 is withheld from the wire
+                new Envelope(10, new EncryptJob(1, 2, Disposition.RETURN, null, Bytes.EMPTY, Bytes.EMPTY, -1L)),
+                new Envelope(11, new IdentifyReply(new PciIdentity(0, 0, 0, 0, 0), MacAddress.BROADCAST,
+                        new FirmwareVersion(0, 0, 0), false, 0, new Capabilities(true, true, 0xFFFF, 0xFFFF, 0xFFFF,
+                        List.of(), List.of(), Capabilities.MAX_RATE))));
         for (Envelope e : extremes) {
             assertThat(roundTrip(e)).isEqualTo(e);
         }
@@ -90,6 +95,40 @@ class MessageCodecTest {
         assertThat(List.of(request.flags(), response.flags(), event.flags(), error.flags())).containsExactly(0, 1, 2, 5);
         assertThat(error.typeCode()).isEqualTo(0x10);
         assertThat(codec.encode(1, JobResult.ok(1, 1, Bytes.EMPTY)).typeCode()).isEqualTo(0x22);
+    }
+
+    /** PROTOCOL.md §5.9: flags bit 2 and the u64 appear only for a host-assigned number, between destination and IV. */
+    @Test
+    void aHostSequenceNumberTravelsOnlyWhenItIsNotZero() {
+        Bytes packet = Bytes.fromHex("4500");
+        EncryptJob counted = EncryptJob.returning(0x101, 3, packet);
+        EncryptJob numbered = new EncryptJob(0x101, 3, Disposition.RETURN, null, Bytes.EMPTY, packet, 0x0000_0001_0000_0002L);
+        assertThat(counted.sequenceNumber()).isZero();
+        assertThat(HexFormat.of().formatHex(codec.encode(1, counted).payload())).isEqualTo("00000101" + "0003" + "00" + "4500");
+        assertThat(HexFormat.of().formatHex(codec.encode(1, numbered).payload()))
+                .isEqualTo("00000101" + "0003" + "04" + "0000000100000002" + "4500");
+        EncryptJob all = new EncryptJob(0x101, 3, Disposition.TRANSMIT, GoldenMessages.PEER_MAC, Bytes.fromHex("aabb"), packet, 7);
+        assertThat(HexFormat.of().formatHex(codec.encode(1, all).payload()))
+                .isEqualTo("00000101" + "0003" + "07" + "001b213c4d5e" + "0000000000000007" + "02aabb" + "4500");
+        assertThat(roundTrip(new Envelope(1, all))).isEqualTo(new Envelope(1, all));
+    }
+
+    /** PROTOCOL.md §5.2: engineRate is the last u32; beyond it the wire says 0xFFFFFFFF, "at least that". */
+    @Test
+    void theEngineRateIsTheLastFieldOfIdentifyAndSaturates() {
+        IdentifyReply golden = (IdentifyReply) GoldenMessages.byName().get("identify-reply").envelope().message();
+        byte[] p = codec.encode(2, golden).payload();
+        assertThat(HexFormat.of().formatHex(p, p.length - 4, p.length)).isEqualTo("00bebc20"); // 12 500 000
+
+        Capabilities fast = new Capabilities(true, true, 1, 1, 1, List.of(), List.of(), 10_000_000_000L);
+        IdentifyReply reply = new IdentifyReply(golden.pci(), golden.mac(), golden.firmware(), true, 1000, fast);
+        IdentifyReply back = (IdentifyReply) roundTrip(new Envelope(2, reply)).message();
+        assertThat(back.capabilities().engineRate()).isEqualTo(Capabilities.MAX_RATE);
+
+        Capabilities unstated = new Capabilities(true, true, 1, 1, 1, List.of(), List.of());
+        assertThat(unstated.engineRate()).isZero();
+        byte[] q = codec.encode(2, new IdentifyReply(golden.pci(), golden.mac(), golden.firmware(), true, 1000, unstated)).payload();
+        assertThat(HexFormat.of().formatHex(q, q.length - 4, q.length)).isEqualTo("00000000");
     }
 
     // ------------------------------------------------------------------ refusals, each with its offset
@@ -170,6 +209,14 @@ class MessageCodecTest {
         // a key length byte promising more than follows
         assertThat(refuse(raw(0x10, 0x03, "000c0080000210" + "06a9"))).isInstanceOf(BadLengthException.class)
                 .hasMessageContaining("SELF_TEST.key");
+        // flags announce a host sequence number, but only 5 of its 8 bytes follow: the error names the
+        // u64 at its own offset, not its second half at offset 11
+        assertThat(refuse(raw(0x10, 0x20, "000001010003" + "04" + "0000000100"))).isInstanceOf(BadLengthException.class)
+                .hasMessageContaining("ENCRYPT_JOB.sequenceNumber at payload offset 7 needs 8 byte(s), 5 left");
+        // an IDENTIFY reply of before engineRate was added: the u32 is missing at the end
+        byte[] identify = codec.encode(2, GoldenMessages.byName().get("identify-reply").envelope().message()).payload();
+        assertThat(refuse(TestFrames.raw(0x11, 0x02, 42, identify.length - 4, java.util.Arrays.copyOf(identify, identify.length - 4))))
+                .isInstanceOf(BadLengthException.class).hasMessageContaining("IDENTIFY.engineRate at payload offset 52");
     }
 
     @Test
@@ -197,13 +244,14 @@ class MessageCodecTest {
             "sa flags reserved bit,        SA_ADD.flags, 10, 10, 00030000100108000c0080000200400000000000000000" + "0000",
             "encrypt flags reserved bit,   ENCRYPT_JOB.flags, 10, 20, 000001010003" + "08",
             "encrypt fixed IV of length 0, ENCRYPT_JOB.fixedIv, 10, 20, 000001010003" + "02" + "00",
+            "encrypt host sequence 0,      ENCRYPT_JOB.sequenceNumber, 10, 20, 000001010003" + "04" + "0000000000000000" + "45",
             "decrypt flags set,            DECRYPT_JOB.flags, 10, 21, 000001010003" + "01",
             "unknown fault,                FAULT.fault, 10, 70, 090000000000000000",
-            "unknown job status,           JOB_RESULT.status, 11, 22, 00000101" + "09" + "0000000000000001",
-            "unknown error code,           .code, 15, 20, 0010",
+            "unknown job status,           JOB_RESULT.status, 11, 22, 00000101" + "0a" + "0000000000000001",
+            "unknown error code,           .code, 15, 20, 0011",
             "identify flags reserved bit,  IDENTIFY.flags, 11, 02, 808612290880860000" + "00902700000c" + "02010007" + "08" + "0064001024000008" + "00" + "00",
             "frame received flags,         FRAME_RECEIVED.flags, 12, 40, 02000004",
-            "frame received status,        FRAME_RECEIVED.status, 12, 40, 01090004",
+            "frame received status,        FRAME_RECEIVED.status, 12, 40, 010a0004",
             "link up 2,                    LINK.up, 12, 41, 020064",
             "counter name not ASCII,       STATS.counter.name, 11, 06, 01" + "0241c3" + "0000000000000001",
             "counter name control byte,    STATS.counter.name, 11, 06, 01" + "01" + "0a" + "0000000000000001",
