@@ -39,7 +39,12 @@ import org.slf4j.LoggerFactory;
 public final class DeviceSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
 
-    public enum State { NEW, OPEN, GONE, CLOSED }
+    /**
+     * NEW until opened; OPEN while talking; SILENT while the device answers nothing (pending work
+     * has failed over, heartbeats go on, and the first frame heard makes it OPEN again); GONE once
+     * the transport is lost for good; CLOSED when the host closed it.
+     */
+    public enum State { NEW, OPEN, SILENT, GONE, CLOSED }
 
     private final String name;
     private final Transport transport;
@@ -286,7 +291,7 @@ public final class DeviceSession implements AutoCloseable {
     private void readLoop() {
         byte[] buf = new byte[16 * 1024];
         try {
-            while (state == State.OPEN) {
+            while (state == State.OPEN || state == State.SILENT) {
                 int n = transport.read(buf, 0, buf.length);
                 if (n < 0) {
                     break;
@@ -305,6 +310,9 @@ public final class DeviceSession implements AutoCloseable {
 
     private void received(Envelope envelope) {
         lastHeardNanos = System.nanoTime();
+        if (state == State.SILENT) {
+            back();
+        }
         Message m = envelope.message();
         if (m instanceof Event event) {
             if (event instanceof DeviceError de && de.code() == ErrorCode.BAD_FRAME) {
@@ -366,15 +374,15 @@ public final class DeviceSession implements AutoCloseable {
         long silenceLimit = interval.toNanos() * config.heartbeatMisses() * 3 / 4;
         AtomicLong nonce = new AtomicLong();
         timer.scheduleAtFixedRate(() -> {
-            if (state == State.OPEN) {
-                dispatch(new Heartbeat(nonce.incrementAndGet() & 0xFFFF_FFFFL), interval, 1, false)
+            if (state == State.OPEN || state == State.SILENT) {
+                probe(new Heartbeat(nonce.incrementAndGet() & 0xFFFF_FFFFL), interval)
                         .exceptionally(e -> null);
             }
         }, probe, probe, TimeUnit.NANOSECONDS);
         timer.scheduleAtFixedRate(() -> {
             long silent = System.nanoTime() - lastHeardNanos;
             if (state == State.OPEN && silent > silenceLimit) {
-                gone("silent for " + silent / 1_000_000 + " ms (heartbeat interval " + interval.toMillis() + " ms)", null);
+                silent("silent for " + silent / 1_000_000 + " ms (heartbeat interval " + interval.toMillis() + " ms)");
             }
         }, check, check, TimeUnit.NANOSECONDS);
     }
@@ -389,9 +397,55 @@ public final class DeviceSession implements AutoCloseable {
         return deviceCreditsFree;
     }
 
-    private void gone(String why, Throwable cause) {
+    /** A heartbeat goes out even while SILENT (dispatch would refuse it): how the session notices the device is back. */
+    private CompletableFuture<Response> probe(Request heartbeat, Duration timeout) {
+        if (state == State.OPEN) {
+            return dispatch(heartbeat, timeout, 1, false);
+        }
+        long seq = nextSequence.getAndIncrement() & 0xFFFF_FFFFL;
+        byte[] wire;
+        synchronized (writeLock) {
+            wire = stream.encode(seq, heartbeat);
+            try {
+                transport.write(wire, 0, wire.length);
+            } catch (TransportException e) {
+                gone("write failed: " + e.getMessage(), e);
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Nothing heard for too long: pending work fails (so it can move elsewhere), probing goes on. */
+    private void silent(String why) {
         synchronized (this) {
             if (state != State.OPEN) {
+                return;
+            }
+            state = State.SILENT;
+        }
+        LOG.info("{}: device silent: {}", name, why);
+        failAll(why, null);
+        for (SessionListener l : listeners) {
+            eventDispatch.execute(() -> l.onSilent(this, why));
+        }
+    }
+
+    private void back() {
+        synchronized (this) {
+            if (state != State.SILENT) {
+                return;
+            }
+            state = State.OPEN;
+        }
+        LOG.info("{}: device answers again", name);
+        for (SessionListener l : listeners) {
+            eventDispatch.execute(() -> l.onBack(this));
+        }
+    }
+
+    private void gone(String why, Throwable cause) {
+        synchronized (this) {
+            if (state != State.OPEN && state != State.SILENT) {
                 return;
             }
             state = State.GONE;
@@ -442,8 +496,8 @@ public final class DeviceSession implements AutoCloseable {
     public void close() {
         boolean wasOpen;
         synchronized (this) {
-            wasOpen = state == State.OPEN;
-            if (state == State.NEW || state == State.OPEN) {
+            wasOpen = state == State.OPEN || state == State.SILENT;
+            if (state == State.NEW || wasOpen) {
                 state = State.CLOSED;
             }
         }

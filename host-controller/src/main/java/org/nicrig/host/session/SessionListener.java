@@ -12,6 +12,14 @@ public interface SessionListener {
     default void onLateResponse(DeviceSession session, long sequence, Response response) {
     }
 
+    /** The device stopped answering; pending requests have failed. The session keeps probing. */
+    default void onSilent(DeviceSession session, String why) {
+    }
+
+    /** A silent device answers again. */
+    default void onBack(DeviceSession session) {
+    }
+
     /** The device is gone (transport closed, heartbeats lost); pending requests have failed. */
     default void onGone(DeviceSession session, String why) {
     }

@@ -60,7 +60,7 @@ final class Job {
 
     /** Completes with a failure; false if the job had already completed. */
     boolean fail(String reason) {
-        IllegalStateException e = new IllegalStateException("job " + id + " failed: " + reason);
+        TeamJobException e = new TeamJobException(id, sequence, reason);
         return kind == Kind.TX ? txOutcome.completeExceptionally(e) : outcome.completeExceptionally(e);
     }
 }

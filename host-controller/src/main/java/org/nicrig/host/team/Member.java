@@ -20,6 +20,7 @@ final class Member {
     final Set<Long> inFlightJobs = new HashSet<>();
 
     boolean alive = true;
+    boolean silent;
     boolean linkUp = true;
     boolean engineHealthy;
     boolean installing;

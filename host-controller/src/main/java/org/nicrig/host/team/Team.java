@@ -254,10 +254,11 @@ public final class Team implements AutoCloseable {
     }
 
     private void memberGone(Member m, String why, long lastSignOfLife) {
-        if (!m.alive) {
+        if (!m.alive && !m.silent) {
             return;
         }
         m.alive = false;
+        m.silent = false;
         m.lastSignOfLifeNanos = lastSignOfLife;
         emit(new TeamEvent.MemberGone(System.nanoTime(), m.name, why));
         m.session.close(); // fails whatever is still pending there: those jobs re-dispatch
@@ -285,12 +286,58 @@ public final class Team implements AutoCloseable {
         }
 
         @Override
+        public void onSilent(DeviceSession session, String why) {
+            long lastHeard = session.lastHeardNanos();
+            post(() -> memberSilent(m, why, lastHeard));
+        }
+
+        @Override
+        public void onBack(DeviceSession session) {
+            post(() -> memberBack(m));
+        }
+
+        @Override
         public void onLateResponse(DeviceSession session, long sequence, Response response) {
             if (response instanceof JobResult r) {
                 lateAnswersDropped.incrementAndGet();
                 post(() -> emit(new TeamEvent.LateAnswerDropped(System.nanoTime(), m.name, r.jobId())));
             }
         }
+    }
+
+    /** A member that stopped answering is out of the team's work until it answers again. */
+    private void memberSilent(Member m, String why, long lastSignOfLife) {
+        if (!m.alive) {
+            return;
+        }
+        m.alive = false;
+        m.silent = true;
+        m.lastSignOfLifeNanos = lastSignOfLife;
+        emit(new TeamEvent.MemberSilent(System.nanoTime(), m.name, why));
+        reconsiderActive(m.name + " silent: " + why);
+        dispatcher.pump();
+    }
+
+    /** It answers again: its engine is checked again before it is given work (ops 302 again). */
+    private void memberBack(Member m) {
+        if (!m.silent || m.session.state() != DeviceSession.State.OPEN) {
+            return;
+        }
+        admitter.execute(() -> {
+            String failure = m.capable() ? admission.recheckEngine(m.session) : null;
+            post(() -> {
+                if (!m.silent) {
+                    return;
+                }
+                m.silent = false;
+                m.alive = m.session.state() == DeviceSession.State.OPEN;
+                m.engineHealthy = m.capable() && failure == null;
+                m.lastSignOfLifeNanos = System.nanoTime();
+                emit(new TeamEvent.MemberBack(System.nanoTime(), m.name));
+                reconsiderActive(m.name + " answers again");
+                dispatcher.pump();
+            });
+        });
     }
 
     private void memberEvent(Member m, Event event, long nanos) {

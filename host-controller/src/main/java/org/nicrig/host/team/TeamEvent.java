@@ -21,6 +21,12 @@ public sealed interface TeamEvent {
 
     record LateAnswerDropped(long nanos, String member, long jobId) implements TeamEvent { }
 
+    /** The member stopped answering; its work moved elsewhere. It may come back. */
+    record MemberSilent(long nanos, String member, String reason) implements TeamEvent { }
+
+    /** A silent member answers again and, its engine checked, rejoins. */
+    record MemberBack(long nanos, String member) implements TeamEvent { }
+
     record MemberGone(long nanos, String member, String reason) implements TeamEvent { }
 
     record EngineFailed(long nanos, String member, String reason) implements TeamEvent { }

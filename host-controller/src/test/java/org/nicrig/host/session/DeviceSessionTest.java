@@ -182,14 +182,20 @@ class DeviceSessionTest {
     }
 
     @Test
-    void silentDeviceIsDeclaredGoneAndPendingRequestsFail() throws Exception {
+    void silentDeviceIsSetAsideAndComesBackWhenItAnswersAgain() throws Exception {
         SessionConfig heartbeat = FAST.withHeartbeat(Duration.ofMillis(200), 2).withRequestTimeout(Duration.ofSeconds(10));
         session = new DeviceSession("dut", device.transport(), heartbeat);
-        CountDownLatch gone = new CountDownLatch(1);
+        CountDownLatch silent = new CountDownLatch(1);
+        CountDownLatch back = new CountDownLatch(1);
         session.addListener(new SessionListener() {
             @Override
-            public void onGone(DeviceSession s, String why) {
-                gone.countDown();
+            public void onSilent(DeviceSession s, String why) {
+                silent.countDown();
+            }
+
+            @Override
+            public void onBack(DeviceSession s) {
+                back.countDown();
             }
         });
         CompletableFuture<IdentifyReply> opened = CompletableFuture.supplyAsync(() -> {
@@ -203,10 +209,18 @@ class DeviceSessionTest {
         device.reply(device.expect(Identify.class).sequence(), identity(2));
         opened.get(5, TimeUnit.SECONDS);
         Future<Response> pending = session.send(new Reset()); // never answered: the device has gone quiet
-        assertThat(gone.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(session.state()).isEqualTo(DeviceSession.State.GONE);
+        assertThat(silent.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(session.state()).isEqualTo(DeviceSession.State.SILENT);
         assertThatThrownBy(() -> pending.get(1, TimeUnit.SECONDS)).cause()
                 .isInstanceOf(DeviceGoneException.class).hasMessageContaining("silent for");
+        // The session keeps probing; the first answer brings it back.
+        Envelope probe = device.next();
+        while (!(probe.message() instanceof Heartbeat)) {
+            probe = device.next();
+        }
+        device.reply(probe.sequence(), new HeartbeatReply(((Heartbeat) probe.message()).nonce(), 2, 1));
+        assertThat(back.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(session.state()).isEqualTo(DeviceSession.State.OPEN);
     }
 
     @Test

@@ -72,6 +72,15 @@ public final class ScriptedDevice implements AutoCloseable {
         return e;
     }
 
+    /** The next message, whatever it is. */
+    public Envelope next() throws InterruptedException {
+        Envelope e = received.poll(5, TimeUnit.SECONDS);
+        if (e == null) {
+            throw new AssertionError("expected a message, nothing came");
+        }
+        return e;
+    }
+
     /** Asserts nothing arrives for the given time. */
     public void expectNothing(Duration d) throws InterruptedException {
         Envelope e = received.poll(d.toMillis(), TimeUnit.MILLISECONDS);
