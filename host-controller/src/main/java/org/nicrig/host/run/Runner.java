@@ -40,7 +40,7 @@ public final class Runner {
         Rig rig = options.rig().isPresent() ? RigLoader.load(options.rig().get()) : null;
         Plan plan = rig != null ? PlanLoader.load(options.plan(), rig) : PlanLoader.load(options.plan());
         if (rig == null) {
-            Path rigPath = plan.rig().orElse(DEFAULT_RIG);
+            Path rigPath = plan.rig().orElse(Path.of(System.getProperty("nicrig.home", ".")).resolve(DEFAULT_RIG));
             rig = RigLoader.load(rigPath);
         }
         long seed = options.seed().isPresent() ? options.seed().getAsLong()
