@@ -1,11 +1,10 @@
 package org.nicrig.host.rig;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.nicrig.host.config.DidYouMean;
 import org.nicrig.host.transport.EmulatedTransportProvider;
+import org.nicrig.host.transport.PtyEmulatorProvider;
 import org.nicrig.host.transport.Transport;
 import org.nicrig.host.transport.TransportException;
 import org.nicrig.host.transport.TransportRegistry;
@@ -19,17 +18,18 @@ import org.nicrig.host.transport.TransportUri;
  * <p>Schemes: {@code serial:}, {@code tcp://}, {@code usb:} (well-formed addresses pass; the
  * transport itself is not available yet), {@code emulated:PROFILE?mac=...} (a device model in
  * the runner's process), and {@code pty-emulator:PROFILE?mac=...&baud=N}: the same device model,
- * but served by the runner on one end of a pty pair made with socat, and reached through the
- * serial transport on the other end, so the run exercises the real serial path (termios, a byte
- * stream with the usual delays) without hardware.
+ * but served by an emulator process of its own on one end of a pty pair made with socat, and
+ * reached through the serial transport on the other end, so the run exercises the real serial
+ * path (termios, a byte stream with the usual delays) without hardware.
  */
 public final class TransportCheck {
-    public static final String PTY_EMULATOR = "pty-emulator";
+    public static final String PTY_EMULATOR = PtyEmulatorProvider.SCHEME;
     public static final List<String> SCHEMES = List.of("serial", "tcp", "usb", "emulated", PTY_EMULATOR);
 
-    // Only creates (never opens), so no wire is needed behind the emulated devices.
-    private static final TransportRegistry REGISTRY =
-            TransportRegistry.standard().with("emulated", new EmulatedTransportProvider(null));
+    // Only creates (never opens), so no wire or hub is needed behind the emulated devices.
+    private static final TransportRegistry REGISTRY = TransportRegistry.standard()
+            .with("emulated", new EmulatedTransportProvider(null))
+            .with(PTY_EMULATOR, new PtyEmulatorProvider(Optional.empty()));
 
     private TransportCheck() {
     }
@@ -45,17 +45,8 @@ public final class TransportCheck {
         if (!SCHEMES.contains(parsed.scheme())) {
             return "unknown transport scheme '" + parsed.scheme() + "'" + DidYouMean.hint(parsed.scheme(), SCHEMES);
         }
-        String toCreate = uri;
-        if (parsed.scheme().equals(PTY_EMULATOR)) {
-            try {
-                parsed.intParam("baud", 921_600, 50, 4_000_000);
-            } catch (TransportException e) {
-                return e.getMessage();
-            }
-            toCreate = asEmulated(parsed);
-        }
         try {
-            Transport unopened = REGISTRY.create(toCreate);
+            Transport unopened = REGISTRY.create(uri);
             unopened.close();
             return null;
         } catch (TransportException e) {
@@ -72,14 +63,5 @@ public final class TransportCheck {
         } catch (TransportException e) {
             return null;
         }
-    }
-
-    /** {@code pty-emulator:P?mac=M&baud=B} as the {@code emulated:P?mac=M} device it serves. */
-    static String asEmulated(TransportUri pty) {
-        Map<String, String> params = new LinkedHashMap<>(pty.params());
-        params.remove("baud");
-        String query = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("&"));
-        return "emulated:" + pty.target() + (query.isEmpty() ? "" : "?" + query);
     }
 }

@@ -1,24 +1,14 @@
 package org.nicrig.host.transport;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import org.nicrig.model.defect.Defect;
-import org.nicrig.model.defect.Defects;
-import org.nicrig.model.device.DeviceConfig;
-import org.nicrig.model.device.DeviceProfile;
-import org.nicrig.model.device.Profiles;
 import org.nicrig.model.wire.Wire;
-import org.nicrig.protocol.message.MacAddress;
 
 /**
  * {@code emulated:PROFILE?mac=02:00:00:00:00:01&speed=10&seed=7&revision=8&defects=IV_REUSE+SEQ_NOT_INCREMENTED}:
  * an in-process device model on this provider's wire. {@code speed} is how much faster than real
- * time the performance model runs ({@code unlimited} for as fast as the CPU allows).
+ * time the performance model runs ({@code unlimited} for as fast as the CPU allows); the
+ * parameters are read by {@link EmulatedDeviceSpec}.
  */
 public final class EmulatedTransportProvider implements TransportProvider {
-    private static final Set<String> PARAMS = Set.of("mac", "speed", "seed", "revision", "defects");
 
     private final Wire wire;
 
@@ -28,67 +18,7 @@ public final class EmulatedTransportProvider implements TransportProvider {
 
     @Override
     public Transport create(TransportUri uri) throws TransportException {
-        uri.requireOnly(PARAMS);
-        DeviceProfile profile = Profiles.named(uri.target());
-        if (profile == null) {
-            throw uri.bad("unknown device profile '" + uri.target() + "' (known: " + String.join(", ", Profiles.names()) + ")");
-        }
-        String macText = uri.params().get("mac");
-        if (macText == null) {
-            throw uri.bad("an emulated device needs mac=XX:XX:XX:XX:XX:XX");
-        }
-        MacAddress mac;
-        try {
-            mac = MacAddress.parse(macText);
-        } catch (IllegalArgumentException e) {
-            throw uri.bad(e.getMessage());
-        }
-        double speed = speed(uri);
-        long seed = seed(uri);
-        int revision = uri.intParam("revision", profile.revision(), 0, 255);
-        Defects defects = Defects.of(seed, defects(uri));
-        DeviceConfig config = new DeviceConfig(profile, mac, revision, speed, seed, defects);
-        return new EmulatedTransport(uri.text(), config, wire);
-    }
-
-    private static double speed(TransportUri uri) throws TransportException {
-        String s = uri.params().getOrDefault("speed", "1");
-        if (s.equalsIgnoreCase("unlimited")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        try {
-            double v = Double.parseDouble(s);
-            if (v > 0 && !Double.isNaN(v)) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw uri.bad("parameter speed: expected a number > 0 or 'unlimited', found '" + s + "'");
-    }
-
-    private static long seed(TransportUri uri) throws TransportException {
-        String s = uri.params().getOrDefault("seed", "1");
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw uri.bad("parameter seed: expected a whole number, found '" + s + "'");
-        }
-    }
-
-    private static List<Defect> defects(TransportUri uri) throws TransportException {
-        List<Defect> out = new ArrayList<>();
-        String s = uri.params().get("defects");
-        if (s == null || s.isEmpty()) {
-            return out;
-        }
-        for (String name : s.split("\\+")) {
-            try {
-                out.add(Defect.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw uri.bad("parameter defects: unknown defect '" + name + "' (see fpga-crypto-model/DEFECTS.md)");
-            }
-        }
-        return out;
+        uri.requireOnly(EmulatedDeviceSpec.PARAMS);
+        return new EmulatedTransport(uri.text(), EmulatedDeviceSpec.parse(uri).toConfig(), wire);
     }
 }

@@ -1,10 +1,13 @@
 package org.nicrig.host.transport;
 
+import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.nicrig.model.wire.Wire;
 
 /**
  * Which {@link TransportProvider} serves which URI scheme. Immutable: {@link #with} returns a new
@@ -32,6 +35,17 @@ public final class TransportRegistry {
     /** serial, tcp, and usb (which, for now, explains that USB is not available yet). */
     public static TransportRegistry standard() {
         return STANDARD;
+    }
+
+    /**
+     * What a rig's devices may use: {@link #standard()}, plus {@code emulated:} devices in this
+     * process on {@code wire}, plus {@code pty-emulator:} devices in processes of their own that
+     * join {@code hub} (the runner starts a {@code WireHub} so they share one wire).
+     */
+    public static TransportRegistry forRig(Wire wire, Optional<InetSocketAddress> hub) {
+        return standard()
+                .with("emulated", new EmulatedTransportProvider(wire))
+                .with(PtyEmulatorProvider.SCHEME, new PtyEmulatorProvider(hub));
     }
 
     /** No schemes at all; for callers that want to choose every provider themselves. */

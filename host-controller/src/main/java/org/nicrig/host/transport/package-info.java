@@ -10,10 +10,19 @@
  *   <tr><td>{@code tcp://host:4001}, {@code tcp://[::1]:4001}</td><td>{@link org.nicrig.host.transport.TcpTransport}</td>
  *       <td>{@code connectTimeout} (5s), {@code readTimeout} (none)</td></tr>
  *   <tr><td>{@code usb:VID:PID[/SERIAL]}</td><td>not available yet: UNSUPPORTED</td><td></td></tr>
+ *   <tr><td>{@code emulated:PROFILE}</td><td>{@link org.nicrig.host.transport.EmulatedTransport}: a device
+ *       model in this process</td><td>{@code mac} (required), {@code speed} (1, or {@code unlimited}),
+ *       {@code seed} (1), {@code revision} (the profile's), {@code defects} (none), see
+ *       {@link org.nicrig.host.transport.EmulatedDeviceSpec}</td></tr>
+ *   <tr><td>{@code pty-emulator:PROFILE}</td><td>{@link org.nicrig.host.transport.PtyEmulatorTransport}:
+ *       the model in an fpga-emu process of its own on a socat pty pair, through the serial transport</td>
+ *       <td>those of {@code emulated:}, plus {@code baud} (921600) and {@code hub} ({@code udp:HOST:PORT})</td></tr>
  * </table>
  *
- * Durations are written {@code 250ms} or {@code 2s}. Other schemes (the in-process
- * {@code emulated:PROFILE}) are added with {@link org.nicrig.host.transport.TransportRegistry#with}.
+ * Durations are written {@code 250ms} or {@code 2s}. The first three schemes are
+ * {@link org.nicrig.host.transport.TransportRegistry#standard()}; the emulators, which need a wire
+ * or a hub, are added by {@link org.nicrig.host.transport.TransportRegistry#forRig} or
+ * {@link org.nicrig.host.transport.TransportRegistry#with}.
  * Every failure is a {@link org.nicrig.host.transport.TransportException} whose one-line message
  * names the port and why, and whose {@link org.nicrig.host.transport.TransportException.Reason}
  * lets code react.

@@ -35,9 +35,15 @@ class TransportCheckTest {
     }
 
     @Test
-    void aPtyEmulatorServesTheEmulatedDeviceWithoutTheBaudRate() throws Exception {
-        var uri = org.nicrig.host.transport.TransportUri.parse("pty-emulator:fpga-aes?mac=02:00:00:00:00:01&baud=9600&seed=3");
-        assertThat(TransportCheck.asEmulated(uri)).isEqualTo("emulated:fpga-aes?mac=02:00:00:00:00:01&seed=3");
+    void aPtyEmulatorTakesTheEmulatedDeviceParametersPlusBaudAndHub() {
+        assertThat(TransportCheck.problem("pty-emulator:fpga-aes?mac=02:00:00:00:00:01&baud=9600&seed=3&speed=unlimited"
+                + "&revision=2&defects=IV_REUSE&hub=udp:127.0.0.1:47000")).isNull();
+        assertThat(TransportCheck.problem("pty-emulator:fpga-aes?mac=02:00:00:00:00:01&defects=NO_SUCH"))
+                .contains("unknown defect 'NO_SUCH'");
+        assertThat(TransportCheck.problem("pty-emulator:fpga-aes?mac=02:00:00:00:00:01&hub=127.0.0.1:47000"))
+                .contains("parameter hub: expected udp:HOST:PORT");
+        assertThat(TransportCheck.problem("pty-emulator:fpga-aes?mac=02:00:00:00:00:01&seed=-1"))
+                .contains("parameter seed: expected a whole number from 0");
         assertThat(TransportCheck.emulatedMac("pty-emulator:fpga-aes?mac=02:00:00:00:00:01")).isEqualTo("02:00:00:00:00:01");
         assertThat(TransportCheck.emulatedMac("tcp://labhost:4001")).isNull();
     }

@@ -27,6 +27,19 @@ class TransportRegistryTest {
     }
 
     @Test
+    void aRigsRegistryAddsBothEmulatorsWithoutChangingTheStandardOne() throws Exception {
+        var hub = java.net.InetSocketAddress.createUnresolved("127.0.0.1", 47_000);
+        TransportRegistry r = TransportRegistry.forRig(new org.nicrig.model.wire.VirtualWire(), java.util.Optional.of(hub));
+
+        assertThat(r.schemes()).containsExactly("serial", "tcp", "usb", "emulated", "pty-emulator");
+        assertThat(r.create("emulated:fpga-aes?mac=02:00:00:00:00:01")).isInstanceOf(EmulatedTransport.class);
+        Transport pty = r.create("pty-emulator:fpga-aes?mac=02:00:00:00:00:01&baud=115200");
+        assertThat(pty).isInstanceOf(PtyEmulatorTransport.class);
+        assertThat(((PtyEmulatorTransport) pty).hub()).contains(hub);
+        assertThat(TransportRegistry.standard().schemes()).containsExactly("serial", "tcp", "usb");
+    }
+
+    @Test
     void anAddedSchemeIsDispatchedWithItsParsedUri() throws Exception {
         Recording emulated = new Recording();
         TransportRegistry r = TransportRegistry.standard().with("emulated", emulated);
