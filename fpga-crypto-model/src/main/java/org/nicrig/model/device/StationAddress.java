@@ -55,8 +55,12 @@ final class StationAddress {
         sentWhileBorrowed = false;
     }
 
-    /** The receive filter: this station's address, or any group address. */
+    /**
+     * The receive filter: the station's own (EEPROM) address, or any group address. A borrowed
+     * address is for transmitting only: replies to it are meant for the member that lent it, and a
+     * second member taking them too would decrypt them twice and spend their sequence numbers.
+     */
     synchronized boolean accepts(MacAddress destination) {
-        return destination.equals(current) || destination.isMulticast();
+        return destination.equals(eeprom.mac()) || destination.isMulticast();
     }
 }

@@ -53,9 +53,7 @@ public final class DeviceServer implements AutoCloseable {
             @Override
             public void onError(ProtocolException error) {
                 badFrames.incrementAndGet();
-                if (!stalled()) {
-                    sendEvent(new DeviceError(ErrorCode.BAD_FRAME, error.getMessage()));
-                }
+                sendEvent(new DeviceError(ErrorCode.BAD_FRAME, error.getMessage()));
             }
         });
         device.onEvent(this::sendEvent);
@@ -105,9 +103,7 @@ public final class DeviceServer implements AutoCloseable {
     }
 
     private void dispatch(Envelope envelope) {
-        if (stalled()) {
-            return;
-        }
+        awaitStallEnd(); // a hung firmware reads nothing; what the host sent waits in the channel
         if (!(envelope.message() instanceof Request request)) {
             sendEvent(new DeviceError(ErrorCode.MALFORMED, "device received a " + envelope.message().type()
                     + " that is not a request (sequence " + envelope.sequence() + ")"));
@@ -156,6 +152,22 @@ public final class DeviceServer implements AutoCloseable {
         }
     }
 
+    /**
+     * STALL models firmware that hangs and then resumes: nothing is read or sent while it lasts,
+     * and afterwards the backlog is processed and the answers go out late (a host that gave up on
+     * them must drop them). A STALL without a duration lasts until the channel closes.
+     */
+    private void awaitStallEnd() {
+        while (running && stalled()) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private boolean stalled() {
         return stalledForever || System.nanoTime() - stalledUntilNanos < 0;
     }
@@ -166,14 +178,12 @@ public final class DeviceServer implements AutoCloseable {
     }
 
     private void sendEvent(Event e) {
-        if (stalled()) {
-            return;
-        }
         send(eventSequence.getAndIncrement() & 0xFFFF_FFFFL, e);
     }
 
     private void send(long seq, Message m) {
-        if (!running || stalled()) {
+        awaitStallEnd(); // ... and what it had computed leaves late, when it resumes
+        if (!running) {
             return;
         }
         synchronized (writeLock) {

@@ -107,22 +107,26 @@ class DeviceServerTest {
     }
 
     @Test
-    void stallAnswersNothingForItsDurationAndDropsWhatCameMeanwhile() throws Exception {
+    void stallAnswersNothingForItsDurationThenAnswersTheBacklogLate() throws Exception {
         serve();
         Duration stall = Duration.ofMillis(600);
         long before = System.nanoTime();
         host.request(new InjectFault(FaultKind.STALL, 0, stall)); // acknowledged, then the stall begins
-        long during = host.send(new Heartbeat(1)); // read after the fault was applied: dropped
+        long during = host.send(new Heartbeat(1)); // read only when the firmware resumes
         while (!server.isStalled()) {
             Thread.onSpinWait();
         }
-        device.setLink(false); // an event in the stall is not sent either
-        HeartbeatReply after = firstAnswered(2);
+        device.setLink(false); // an event raised in the stall leaves when it ends
+        Message late = host.awaitResponse(during, Duration.ofSeconds(5));
         long waited = System.nanoTime() - before;
-        assertThat(after.nonce()).isEqualTo(2);
+        assertThat(late).isInstanceOf(HeartbeatReply.class);
+        assertThat(((HeartbeatReply) late).nonce()).isEqualTo(1);
         assertThat(waited).as("nothing answered before the stall ended").isGreaterThanOrEqualTo(stall.toNanos());
-        assertThat(host.awaitResponse(during, Duration.ZERO)).as("the heartbeat sent in the stall").isNull();
-        assertThat(host.events()).noneMatch(e -> e instanceof LinkChange);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (host.events().stream().noneMatch(e -> e instanceof LinkChange) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(host.events()).anyMatch(e -> e instanceof LinkChange);
     }
 
     @Test

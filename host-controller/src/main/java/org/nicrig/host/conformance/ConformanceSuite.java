@@ -13,6 +13,7 @@ import org.nicrig.host.admission.AllowList;
 import org.nicrig.host.session.DeviceSession;
 import org.nicrig.host.session.SessionException;
 import org.nicrig.host.traffic.UdpPacket;
+import org.nicrig.host.verify.DeviceOuterHeader;
 import org.nicrig.host.verify.EspReference;
 import org.nicrig.host.verify.SaVerifier;
 import org.nicrig.host.verify.Verdict;
@@ -118,7 +119,7 @@ public final class ConformanceSuite {
                 if (r.status() != JobStatus.OK) {
                     return fail(Check.ENCRYPT_FIXED_IV, suite(out) + ": job refused: " + r.status() + " " + r.reason());
                 }
-                byte[] expected = ref.seal(packet, n, iv);
+                byte[] expected = DeviceOuterHeader.seal(ref, packet, n, iv);
                 byte[] got = r.output().toArray();
                 if (!Arrays.equals(expected, got)) {
                     return fail(Check.ENCRYPT_FIXED_IV, suite(out) + " packet " + n + ": " + difference(expected, got));
@@ -163,7 +164,7 @@ public final class ConformanceSuite {
             if (r.status() != JobStatus.OK) {
                 return fail(Check.ESN_ROLLOVER, "sequence " + seq + ": job refused: " + r.status() + " " + r.reason());
             }
-            byte[] expected = ref.seal(packet, seq, iv);
+            byte[] expected = DeviceOuterHeader.seal(ref, packet, seq, iv);
             if (!Arrays.equals(expected, r.output().toArray())) {
                 return fail(Check.ESN_ROLLOVER, "sequence 0x" + Long.toHexString(seq) + ": " + difference(expected, r.output().toArray()));
             }
@@ -287,7 +288,7 @@ public final class ConformanceSuite {
         JobResult r = encrypt(new EncryptJob(nextJob(), top, Disposition.RETURN, null, Bytes.wrap(iv), Bytes.wrap(packet)));
         device.call(new SaDelete(top));
         device.call(new SaDelete(top - 1));
-        byte[] expected = new EspReference(c).seal(packet, 1, iv);
+        byte[] expected = DeviceOuterHeader.seal(new EspReference(c), packet, 1, iv);
         if (r.status() != JobStatus.OK || !Arrays.equals(expected, r.output().toArray())) {
             return fail(Check.SA_SLOT_REUSE, "slot " + top + " after delete and re-add: expected the new SA's packet, got "
                     + (r.status() == JobStatus.OK ? difference(expected, r.output().toArray()) : r.status() + " " + r.reason()));

@@ -13,8 +13,16 @@ public enum Measure {
     FAILOVER_GAP(Unit.MILLISECONDS, Scope.TEAM),
     /** Packets that passed every check of the Bouncy Castle reference, over packets checked. */
     VERIFIED_FRACTION(Unit.RATIO, Scope.MEMBER_OPTIONAL),
-    /** Packets or jobs handed to the team that never completed nor failed with a reason (invariant 2). */
+    /**
+     * Packets or jobs handed to the team that it did not complete (invariant 2), and packets
+     * that reached a member but were not delivered.
+     */
     LOST_PACKETS(Unit.COUNT, Scope.TEAM),
+    /**
+     * Packets the peer sent that never reached a team member that could take them: in flight to a
+     * member that failed, say. Losses of the wire and of a failing card, not of the team.
+     */
+    LOST_ON_WIRE(Unit.COUNT, Scope.TEAM),
     /** Jobs or packets completed more than once (invariant 2). */
     DUPLICATED_JOBS(Unit.COUNT, Scope.TEAM),
     /** The member's part of the secondary-use job bytes (FIG. 6, claims 1-4). */

@@ -89,7 +89,7 @@ final class InboundExpectations {
             }
         }
         if (n > 0) {
-            stats.lost(n);
+            stats.add(s -> s.lostOnWire, n);
         }
         return n;
     }

@@ -60,9 +60,10 @@ final class Measurer {
             case FAILOVER_GAP -> rig.events.stream().filter(TeamEvent.FailedOver.class::isInstance)
                     .map(TeamEvent.FailedOver.class::cast).filter(f -> s.contains(f.nanos()))
                     .mapToDouble(f -> f.gap().toNanos() / 1e6).max().orElse(Double.NaN);
-            case VERIFIED_FRACTION -> who == null ? ratio(s.verified.sum(), s.sent.sum())
+            case VERIFIED_FRACTION -> who == null ? ratio(s.verified.sum(), s.sent.sum() - s.lostOnWire.sum())
                     : ratio(Stats.get(s.verifiedByMember, who), Stats.get(s.checkedByMember, who));
             case LOST_PACKETS -> s.lost.sum();
+            case LOST_ON_WIRE -> s.lostOnWire.sum();
             case DUPLICATED_JOBS -> s.duplicates.sum() + rig.team.snapshot().join().duplicateCompletions();
             case SECONDARY_SHARE -> ratio(Stats.get(s.jobsByMember, who), s.jobs.sum());
             case THROUGHPUT -> Stats.get(s.bytesByMember, who) * 8.0 / s.seconds() / 1e6;

@@ -35,7 +35,12 @@ import org.nicrig.host.team.TeamMode;
 import org.nicrig.host.team.TeamSa;
 import org.nicrig.host.team.distribution.WorkloadDistributor;
 import org.nicrig.host.traffic.Ethernet;
-import org.nicrig.host.transport.EmulatedTransportProvider;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.nicrig.host.transport.PtyEmulatorProvider;
+import org.nicrig.model.wire.HubWire;
+import org.nicrig.model.wire.WireHub;
 import org.nicrig.host.transport.Transport;
 import org.nicrig.host.transport.TransportException;
 import org.nicrig.host.transport.TransportRegistry;
@@ -55,6 +60,7 @@ final class RigRuntime implements AutoCloseable {
     final Team team;
     final RunJournal journal;
     final Wire wire;
+    private final WireHub hub;
     final RigPeer peer;
     final PcapSet pcaps;
     final TransportRegistry transports;
@@ -78,12 +84,28 @@ final class RigRuntime implements AutoCloseable {
         this.runStats = runStats;
         this.inbound = new InboundExpectations(journal);
         this.peerIp = ByteBuffer.wrap(((Inet4Address) rig.peer().ip()).getAddress()).getInt();
-        if (!(rig.wire() instanceof org.nicrig.host.rig.Wire.InProcess)) {
-            throw new ConfigErrors(List.of(new ConfigException(rig.name(), 0, 0, "wire",
-                    "this runner plays the peer on an emulated wire only; " + rig.wire() + " is not supported yet")));
+        boolean processes = rig.devices().stream().anyMatch(d -> d.transport().startsWith(PtyEmulatorProvider.SCHEME + ":"));
+        try {
+            if (rig.wire() instanceof org.nicrig.host.rig.Wire.Hub h) {
+                // emulators started elsewhere share this hub: the runner joins it to play the peer
+                this.hub = null;
+                this.wire = HubWire.connect(new InetSocketAddress(h.host(), h.port()), HubWire.DEFAULT_CONNECT_TIMEOUT);
+            } else if (rig.wire() instanceof org.nicrig.host.rig.Wire.InProcess && processes) {
+                // devices in their own processes: one segment through a hub the runner starts
+                this.hub = WireHub.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                this.wire = HubWire.connect(hub.address(), HubWire.DEFAULT_CONNECT_TIMEOUT);
+            } else if (rig.wire() instanceof org.nicrig.host.rig.Wire.InProcess) {
+                this.hub = null;
+                this.wire = new VirtualWire();
+            } else {
+                throw new ConfigErrors(List.of(new ConfigException(rig.name(), 0, 0, "wire",
+                        "the runner plays the peer on an emulated wire or a hub; " + rig.wire()
+                                + " (real hardware on a captured wire) needs a peer of its own, which this version does not drive")));
+            }
+        } catch (IOException e) {
+            throw new ConfigErrors(List.of(new ConfigException(rig.name(), 0, 0, "wire", "cannot reach the wire: " + e.getMessage())));
         }
-        this.wire = new VirtualWire();
-        this.transports = TransportRegistry.standard().with("emulated", new EmulatedTransportProvider(wire));
+        this.transports = TransportRegistry.forRig(wire, Optional.ofNullable(hub).map(WireHub::address));
         wire.addTap(this::tapped);
         this.peer = new RigPeer(wire, rig.peer().mac(), seed);
         TeamConfig config = new TeamConfig(
@@ -269,6 +291,16 @@ final class RigRuntime implements AutoCloseable {
         peer.close();
         for (Transport t : memberTransports.values()) {
             t.close();
+        }
+        if (wire instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing the run: nothing to do about a wire that will not close
+            }
+        }
+        if (hub != null) {
+            hub.close();
         }
     }
 }

@@ -24,10 +24,10 @@ final class Stats {
     final LongAdder sent = new LongAdder();          // packets the team was asked to send or expected to receive
     final LongAdder verified = new LongAdder();      // packets verified OK
     final LongAdder failedVerdicts = new LongAdder();
-    final LongAdder lost = new LongAdder();          // never completed, or never arrived
+    final LongAdder lost = new LongAdder();          // handed to the team and never completed
+    final LongAdder lostOnWire = new LongAdder();    // sent by the peer, never delivered by any member
     final LongAdder duplicates = new LongAdder();    // a packet or job that completed twice
     final LongAdder misdelivered = new LongAdder();
-    final LongAdder foreignMacFrames = new LongAdder();
     final LongAdder knownAnswerMismatches = new LongAdder();
     final LongAdder replaysAccepted = new LongAdder();
     final LongAdder forgeriesAccepted = new LongAdder();

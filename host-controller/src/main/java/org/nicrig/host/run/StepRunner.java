@@ -208,8 +208,8 @@ final class StepRunner {
         long parameter = f.ratePpm();
         rig.journal.faultInjected(f.member(), f.fault().name(), parameter == 0 ? (f.duration().isZero() ? "" : f.duration().toMillis() + " ms") : parameter + " ppm");
         Transport t = rig.memberTransports.get(f.member());
-        if (f.fault() == org.nicrig.protocol.message.FaultKind.UNPLUG && t instanceof Killable k) {
-            k.kill(); // a real process dies, as a pulled cable or a crashed device
+        if (f.fault() == org.nicrig.protocol.message.FaultKind.UNPLUG && t instanceof org.nicrig.host.transport.PtyEmulatorTransport p) {
+            p.kill(); // a real process dies, as a pulled cable or a crashed device
             return null;
         }
         DeviceSession s = rig.session(f.member());
@@ -222,11 +222,6 @@ final class StepRunner {
         } catch (org.nicrig.host.session.SessionException e) {
             return "could not inject " + f.fault() + " into " + f.member() + ": " + e.getMessage();
         }
-    }
-
-    /** A transport whose device can be made to die as a process (real UNPLUG). */
-    interface Killable {
-        void kill();
     }
 
     private String hotSwap(Step.HotSwap h) throws InterruptedException {

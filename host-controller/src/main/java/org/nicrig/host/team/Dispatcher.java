@@ -100,7 +100,7 @@ final class Dispatcher {
         List<MemberLoad> loads = new ArrayList<>();
         long now = System.nanoTime();
         for (Member m : team.members.values()) {
-            if (!m.alive || !m.capable() || m.installing || !m.slots.containsKey(job.sa.spi())) {
+            if (!m.reachable() || !m.capable() || m.installing || !m.slots.containsKey(job.sa.spi())) {
                 continue;
             }
             if (secondaryUse && !m.admission.secondaryUse()) {
@@ -122,8 +122,11 @@ final class Dispatcher {
     /** False when the job must wait for an engine's credit. */
     private boolean tryTransmit(Job job) {
         Member pinned = job.pinnedEgress == null ? null : team.members.get(job.pinnedEgress);
-        Member egress = pinned != null && pinned.alive && pinned.linkUp && !pinned.installing ? pinned : egressFor(job.flowId);
+        Member egress = pinned != null && pinned.reachable() && pinned.linkUp && !pinned.installing ? pinned : egressFor(job.flowId);
         if (egress == null) {
+            if (team.members.values().stream().anyMatch(m -> m.alive && m.linkUp && !m.reachable())) {
+                return false; // a session just fell silent; the fail-over it causes is on its way
+            }
             finishFailed(job, "no member can transmit: every link is down or every member gone");
             return true;
         }
@@ -158,14 +161,14 @@ final class Dispatcher {
     private Member egressFor(long flowId) {
         if (team.config.mode() == TeamMode.AFT) {
             Member a = team.active == null ? null : team.members.get(team.active);
-            return a != null && a.alive && a.linkUp ? a : null;
+            return a != null && a.reachable() && a.linkUp ? a : null;
         }
         String sticky = flowMember.get(flowId);
         Member m = sticky == null ? null : team.members.get(sticky);
-        if (m != null && m.alive && m.linkUp && !m.installing) {
+        if (m != null && m.reachable() && m.linkUp && !m.installing) {
             return m;
         }
-        List<Member> up = team.members.values().stream().filter(x -> x.alive && x.linkUp && !x.installing).toList();
+        List<Member> up = team.members.values().stream().filter(x -> x.reachable() && x.linkUp && !x.installing).toList();
         if (up.isEmpty()) {
             return null;
         }

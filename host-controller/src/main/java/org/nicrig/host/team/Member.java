@@ -48,7 +48,15 @@ final class Member {
 
     /** May this member's engine take work for the SA now? */
     boolean canEncrypt(long spi) {
-        return alive && capable() && engineHealthy && !installing && slots.containsKey(spi);
+        return reachable() && capable() && engineHealthy && !installing && slots.containsKey(spi);
+    }
+
+    /**
+     * Alive as the team knows it, and its session open right now: the session can fall silent
+     * before the team hears of it, and work sent meanwhile would fail at once.
+     */
+    boolean reachable() {
+        return alive && session.state() == org.nicrig.host.session.DeviceSession.State.OPEN;
     }
 
     long engineRate() {

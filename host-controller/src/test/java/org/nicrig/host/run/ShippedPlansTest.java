@@ -18,7 +18,7 @@ class ShippedPlansTest {
     Path out;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/tmp/lat/p1.yaml"})
+    @ValueSource(strings = {"smoke", "aft-failover", "alb-balance", "fig4-return", "fig4-direct-mac", "fig5-receive", "secondary-use-distribution", "hot-swap", "failed-link-engine", "conformance"})
     void shippedPlanPassesOnTheEmulatedRig(String plan) throws Exception {
         RunResult r = Runner.run(new RunOptions(Path.of(plan.startsWith("/") ? plan : "../test-plans/" + plan + ".yaml"), Optional.empty(),
                 OptionalLong.empty(), out.resolve("r" + Math.abs(plan.hashCode())), false, ProgressListener.NONE));
