@@ -63,11 +63,11 @@ class RigLoaderTest {
         assertThat(out.authenticationKey().length()).isEqualTo(32);
 
         SaParams in = rig.sa("3des-in").orElseThrow().toParams(Map.of());
-        assertThat(in.replayWindow()).isEqualTo(32);
+        assertThat(in.replayWindow()).isEqualTo(1024);
         assertThat(in.mode()).isEqualTo(EspMode.TUNNEL);
         assertThat(in.tunnelSource()).isEqualTo(0xC000_02FE);      // 192.0.2.254
         assertThat(in.tunnelDestination()).isEqualTo(0xC000_0201); // 192.0.2.1
-        assertThat(rig.sa("aes-in").orElseThrow().replayWindow()).isEqualTo(RigSa.DEFAULT_REPLAY_WINDOW);
+        assertThat(rig.sa("aes-in").orElseThrow().replayWindow()).isEqualTo(1024);
     }
 
     @Test
