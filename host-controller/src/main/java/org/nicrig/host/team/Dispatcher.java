@@ -110,6 +110,9 @@ final class Dispatcher {
             loads.add(new MemberLoad(m.name, role, m.engineRate(), m.outstandingBytes, m.freeCredits(), m.linkUp,
                     m.engineHealthy, Math.min(m.teamTraffic.bytesPerSecond(now), m.engineRate() * 3 / 4)));
         }
+        if (loads.isEmpty() && team.members.values().stream().anyMatch(m -> m.alive && m.capable() && m.installing)) {
+            return Decision.WAIT; // an engine is getting its SAs back (after a RESET, or joining): wait for it
+        }
         if (loads.isEmpty()) {
             return new Decision.Reject("no member has a verified engine holding " + job.sa
                     + (secondaryUse ? " and granting secondary use" : ""));
