@@ -64,6 +64,8 @@ public final class UsbHotplugMonitor implements AutoCloseable {
     private final UsbAddress address;
     private final UsbHotplugListener listener;
     private final ScheduledExecutorService worker;
+    /** The worker's threads, joined on close: a terminated pool's thread may still be finishing. */
+    private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     // the worker thread's own: devices reported as arrived, and (polling) every matching-id device seen
     private final Map<Location, UsbPortInfo> present = new HashMap<>();
     private final Set<Location> seen = new HashSet<>();
@@ -80,6 +82,7 @@ public final class UsbHotplugMonitor implements AutoCloseable {
         ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            workerThreads.add(t);
             return t;
         });
         w.prestartCoreThread(); // started here and ended in close(), not whenever a first event comes
@@ -237,14 +240,16 @@ public final class UsbHotplugMonitor implements AutoCloseable {
     private void stopWorker() {
         worker.shutdownNow();
         boolean interrupted = false;
-        while (true) {
-            try {
-                if (worker.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
+        for (Thread t : workerThreads) {
+            while (t.isAlive() && t != Thread.currentThread()) { // a listener may close its monitor
+                try {
+                    t.join(TimeUnit.MINUTES.toMillis(1));
+                    if (t.isAlive()) {
+                        LOG.warn("{}: still waiting for a hotplug listener to return", address);
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-                LOG.warn("{}: still waiting for a hotplug listener to return", address);
-            } catch (InterruptedException e) {
-                interrupted = true;
             }
         }
         if (interrupted) {
