@@ -17,8 +17,17 @@ import java.io.PrintWriter;
 public interface UsbLister {
     UsbLister NOT_AVAILABLE = out -> out.println("USB: listing not available in this build");
 
-    /** What {@code nicrig ports} uses. */
-    UsbLister SYSTEM = NOT_AVAILABLE;
+    /** What {@code nicrig ports} uses: what libusb sees. */
+    UsbLister SYSTEM = out -> {
+        java.util.List<org.nicrig.host.transport.UsbPortInfo> devices;
+        try {
+            devices = org.nicrig.host.transport.UsbPorts.list();
+        } catch (org.nicrig.host.transport.TransportException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        out.println("USB (libusb): " + devices.size() + " device(s)");
+        devices.forEach(d -> out.println("  " + d.describe()));
+    };
 
     /** Prints the USB section: a heading and one line per device. A failure throws with a one-line message. */
     void print(PrintWriter out);

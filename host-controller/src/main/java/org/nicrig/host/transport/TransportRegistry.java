@@ -24,7 +24,7 @@ public final class TransportRegistry {
     private static final TransportRegistry STANDARD = new TransportRegistry(Map.of())
             .with("serial", SerialTransport::fromUri)
             .with("tcp", TcpTransport::fromUri)
-            .with("usb", UsbPlaceholder::reject);
+            .with("usb", UsbTransport::fromUri);
 
     private final Map<String, TransportProvider> providers;
 
@@ -32,7 +32,7 @@ public final class TransportRegistry {
         this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
     }
 
-    /** serial, tcp, and usb (which, for now, explains that USB is not available yet). */
+    /** serial, tcp and usb. */
     public static TransportRegistry standard() {
         return STANDARD;
     }

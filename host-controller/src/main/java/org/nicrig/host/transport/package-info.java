@@ -9,7 +9,9 @@
  *       {@code stopbits} 1|1.5|2 (1), {@code flow} none|rtscts|xonxoff (none), {@code readTimeout} (none)</td></tr>
  *   <tr><td>{@code tcp://host:4001}, {@code tcp://[::1]:4001}</td><td>{@link org.nicrig.host.transport.TcpTransport}</td>
  *       <td>{@code connectTimeout} (5s), {@code readTimeout} (none)</td></tr>
- *   <tr><td>{@code usb:VID:PID[/SERIAL]}</td><td>not available yet: UNSUPPORTED</td><td></td></tr>
+ *   <tr><td>{@code usb:1209:0001}, {@code usb:1209:0001/SERIAL}</td><td>{@link org.nicrig.host.transport.UsbTransport}</td>
+ *       <td>{@code interface} (first vendor-specific with bulk IN+OUT), {@code timeout} for a write (1s),
+ *       {@code readTimeout} (none)</td></tr>
  *   <tr><td>{@code emulated:PROFILE}</td><td>{@link org.nicrig.host.transport.EmulatedTransport}: a device
  *       model in this process</td><td>{@code mac} (required), {@code speed} (1, or {@code unlimited}),
  *       {@code seed} (1), {@code revision} (the profile's), {@code defects} (none), see

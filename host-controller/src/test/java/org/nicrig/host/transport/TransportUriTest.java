@@ -79,13 +79,12 @@ class TransportUriTest {
     }
 
     @Test
-    void wellFormedUsbAddressIsUnsupportedForNow() {
-        TransportException e = catchThrowableOfType(TransportException.class,
-                () -> Transports.create("usb:0403:6001/A10K3X2B"));
+    void wellFormedUsbAddressMakesAUsbTransport() throws Exception {
+        Transport t = Transports.create("usb:0403:6001/A10K3X2B");
 
-        assertThat(e.reason()).isEqualTo(TransportException.Reason.UNSUPPORTED);
-        assertThat(e.getMessage()).isEqualTo("usb:0403:6001/A10K3X2B: USB transport not available yet; "
-                + "reach the device through its serial port (serial:/dev/ttyACM0) or ser2net (tcp://HOST:PORT)");
+        assertThat(t).isInstanceOf(UsbTransport.class);
+        assertThat(t.name()).isEqualTo("usb:0403:6001/A10K3X2B");
+        assertThat(t.isOpen()).isFalse();
     }
 
     @Test
