@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.nicrig.host.plan.Step;
 import org.nicrig.host.team.TeamJobException;
@@ -36,30 +35,18 @@ final class SecondaryStep {
     String run() throws InterruptedException {
         TeamSa sa = rig.sa(step.sa());
         OrderedVerifier verifier = rig.verifiers.get(sa.spi());
-        Semaphore window = new Semaphore(WINDOW);
-        long interval = step.jobsPerSecond().isPresent() ? 1_000_000_000L / step.jobsPerSecond().getAsLong() : 0;
-        long next = System.nanoTime();
+        Pacer pacer = new Pacer(step.jobsPerSecond().orElse(0), WINDOW, deadlineNanos);
         List<CompletableFuture<?>> outstanding = new ArrayList<>();
         long submitted = 0;
         for (; submitted < step.jobs(); submitted++) {
-            if (System.nanoTime() >= deadlineNanos) {
-                break;
-            }
-            if (interval > 0) {
-                next += interval;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-            }
-            if (!window.tryAcquire(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (!pacer.next()) {
                 break;
             }
             byte[] packet = packets.outbound((int) (submitted % 16));
             long sent = System.nanoTime();
             stats.expected(1);
             CompletableFuture<?> f = rig.team.cryptoService().submit(sa, packet).whenComplete((o, e) -> {
-                window.release();
+                pacer.done();
                 if (e != null) {
                     stats.lost(1);
                     Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;

@@ -3,7 +3,6 @@ package org.nicrig.host.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nicrig.host.plan.Load;
@@ -30,7 +29,7 @@ final class TrafficStep {
     private final Stats stats;
     private final PacketSource packets;
     private final long deadlineNanos;
-    private final Semaphore window = new Semaphore(WINDOW);
+    private Pacer pacer;
     private final List<CompletableFuture<?>> outstanding = new ArrayList<>();
     private final AtomicLong inFlightOutbound = new AtomicLong();
 
@@ -52,24 +51,13 @@ final class TrafficStep {
             rig.peer.echo(outSa, inSa);
         }
         long total = step.load() instanceof Load.Count c ? c.packets() : Long.MAX_VALUE;
-        long intervalNanos = step.load() instanceof Load.Rate r ? 1_000_000_000L / r.packetsPerSecond() : 0;
-        long endNanos = step.load() instanceof Load.Rate r ? System.nanoTime() + r.duration().toNanos() : Long.MAX_VALUE;
-        long next = System.nanoTime();
+        long perSecond = step.load() instanceof Load.Rate r ? r.packetsPerSecond() : 0;
+        long end = step.load() instanceof Load.Rate r ? System.nanoTime() + r.duration().toNanos() : Long.MAX_VALUE;
+        pacer = new Pacer(perSecond, WINDOW, Math.min(deadlineNanos, end));
         List<String> members = rig.team.snapshot().join().members().stream()
                 .filter(m -> m.alive()).map(m -> m.name()).toList();
         for (long n = 0; n < total; n++) {
-            long now = System.nanoTime();
-            if (now >= endNanos || now >= deadlineNanos) {
-                break;
-            }
-            if (intervalNanos > 0) {
-                next += intervalNanos;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-            }
-            if (!window.tryAcquire(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (!pacer.next()) {
                 break;
             }
             int flow = (int) (n % step.flows());
@@ -105,7 +93,7 @@ final class TrafficStep {
         long sent = System.nanoTime();
         MacAddress peer = rig.peer.mac;
         CompletableFuture<?> f = rig.team.transmit(flowId, packet, sa, peer, step.member().orElse(null)).whenComplete((o, e) -> {
-            window.release();
+            pacer.done();
             if (e != null) {
                 stats.lost(1);
                 Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -146,12 +134,12 @@ final class TrafficStep {
         if (mac == null) {
             stats.expected(1);
             stats.lost(1);
-            window.release();
+            pacer.done();
             return;
         }
         rig.inbound.expect(packet, stats, target);
         rig.peer.sendLater(mac, sa.spi(), packet);
-        window.release(); // inbound pacing is the peer's queue; arrivals are matched as they come
+        pacer.done(); // inbound pacing is the peer's queue; arrivals are matched as they come
     }
 
     private void journalVerdict(String member, long spi, long seq, Verdict v) {
