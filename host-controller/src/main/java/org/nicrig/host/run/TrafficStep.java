@@ -91,6 +91,7 @@ final class TrafficStep {
             rig.inbound.expect(Echo.reply(packet), stats, null);
         }
         long sent = System.nanoTime();
+        rig.journal.packetSent(step.member().orElse("team"), Long.toString(flowId), 0, packet.length);
         MacAddress peer = rig.peer.mac;
         CompletableFuture<?> f = rig.team.transmit(flowId, packet, sa, peer, step.member().orElse(null)).whenComplete((o, e) -> {
             pacer.done();
@@ -138,6 +139,7 @@ final class TrafficStep {
             return;
         }
         rig.inbound.expect(packet, stats, target);
+        rig.journal.packetSent(target, Long.toString(packets.flowId(flow)), 0, packet.length);
         rig.peer.sendLater(mac, sa.spi(), packet);
         pacer.done(); // inbound pacing is the peer's queue; arrivals are matched as they come
     }

@@ -29,4 +29,29 @@ class ShippedPlansTest {
         assertThat(r.files().html()).exists();
         assertThat(Files.readString(r.files().junitXml())).contains("testcase");
     }
+
+    /**
+     * The same plan with every device an fpga-emu process of its own on a socat pty, the wire a UDP
+     * hub: real serial ports, real processes. Everything verified, nothing lost, nothing left running.
+     * (Latency over ptys is not what this checks, so the plan's latency limit is not asserted.)
+     */
+    @org.junit.jupiter.api.Test
+    void smokeRunsWithEveryDeviceItsOwnProcessOnAPty() throws Exception {
+        java.util.Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
+        RunResult r = Runner.run(new RunOptions(Path.of("../test-plans/smoke.yaml"), Optional.of(Path.of("../rigs/emulated-pty.yaml")),
+                OptionalLong.empty(), out.resolve("pty"), false, ProgressListener.NONE));
+        assertThat(r.report().admissions()).hasSize(3).allSatisfy(a -> assertThat(a.admitted()).isTrue());
+        assertThat(r.report().measurements()).filteredOn(m -> !m.name().startsWith("latency"))
+                .allSatisfy(m -> assertThat(m.outcome().name()).as(m.name()).isEqualTo("PASS"));
+        assertThat(r.report().steps()).filteredOn(s -> !s.type().equals("expect"))
+                .allSatisfy(s -> assertThat(s.outcome().name()).as(s.name()).isEqualTo("PASS"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ProcessHandle.current().descendants().anyMatch(p -> !before.contains(p.pid()) && p.isAlive())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid())))
+                .as("emulators and socat are gone after the run").isEmpty();
+    }
 }
