@@ -3,7 +3,6 @@ package org.nicrig.host.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,9 +101,5 @@ public final class Runner {
     public static Path defaultOutDir(String planName) {
         return Path.of("nicrig-out", planName + "-" + java.time.LocalDateTime.now()
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    }
-
-    static Duration since(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos);
     }
 }

@@ -266,13 +266,11 @@ final class Dispatcher {
 
     private CompletableFuture<JobResult> submit(Member m, Job job, Request request) {
         m.outstandingBytes += job.packet.length;
-        m.inFlightJobs.add(job.id);
         if (job.kind == Job.Kind.TX) {
             m.teamTraffic.add(job.packet.length, System.nanoTime());
         }
         return m.session.submitJob(request).whenComplete((r, e) -> team.post(() -> {
             m.outstandingBytes -= job.packet.length;
-            m.inFlightJobs.remove(job.id);
         }));
     }
 

@@ -1,9 +1,7 @@
 package org.nicrig.host.team;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.nicrig.host.admission.AdmissionResult;
 import org.nicrig.host.session.DeviceSession;
 import org.nicrig.protocol.message.MacAddress;
@@ -17,7 +15,6 @@ final class Member {
     final TxGate gate = new TxGate();
     /** SPI → slot of the SAs installed on this member's device. */
     final Map<Long, Integer> slots = new HashMap<>();
-    final Set<Long> inFlightJobs = new HashSet<>();
 
     boolean alive = true;
     boolean silent;

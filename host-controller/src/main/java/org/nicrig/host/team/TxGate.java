@@ -44,10 +44,6 @@ final class TxGate {
         drain();
     }
 
-    boolean exclusiveHeld() {
-        return exclusive;
-    }
-
     private void drain() {
         while (!waiting.isEmpty() && !exclusive) {
             Waiter next = waiting.peek();
