@@ -30,8 +30,16 @@ class Ser2netBridgeTest {
             byte[] toDevice = Exchange.randomBytes(64 * 1024, seed);
             byte[] toHost = Exchange.randomBytes(64 * 1024, seed + 1);
 
-            byte[][] got = assertTimeoutPreemptively(HANG_GUARD,
-                    () -> Exchange.both(threads, host, device, toDevice, toHost));
+            byte[][] got = assertTimeoutPreemptively(HANG_GUARD, () -> {
+                // ser2net opens the serial port only when the TCP client connects, and flushes it
+                // then: bytes the device wrote before that are gone. One byte each way first
+                // proves the whole path is up, as any request/response protocol would.
+                host.write(new byte[] {0x55}, 0, 1);
+                assertThat(Exchange.readFully(device, 1)).containsExactly(0x55);
+                device.write(new byte[] {0x2A}, 0, 1);
+                assertThat(Exchange.readFully(host, 1)).containsExactly(0x2A);
+                return Exchange.both(threads, host, device, toDevice, toHost);
+            });
 
             assertThat(got[0]).as("host to device, content seed %d", seed).isEqualTo(toDevice);
             assertThat(got[1]).as("device to host, content seed %d", seed + 1).isEqualTo(toHost);
