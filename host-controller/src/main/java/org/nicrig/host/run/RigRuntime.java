@@ -75,6 +75,18 @@ final class RigRuntime implements AutoCloseable {
     final java.util.Set<Long> directMacSends = ConcurrentHashMap.newKeySet(); // FIG. 4 direct: (spi, seq) that may do so
     final Stats runStats;
     final int peerIp;
+    /** Members a plan step took out on purpose: they are not brought back. */
+    final java.util.Set<String> removedByPlan = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> memberUris = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService reconnector =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rig-reconnect");
+                t.setDaemon(true);
+                return t;
+            });
+    private volatile boolean closing;
+    static final long FIRST_RETRY_MILLIS = 250;
+    static final long MAX_RETRY_MILLIS = 5_000;
 
     private RigRuntime(Rig rig, TeamSettings settings, long seed, RunJournal journal, PcapSet pcaps, Stats runStats)
             throws ConfigErrors {
@@ -173,6 +185,7 @@ final class RigRuntime implements AutoCloseable {
             return null;
         }
         memberTransports.put(name, t);
+        memberUris.put(name, uri);
         try {
             AdmissionResult a = team.addMember(name, t).get(60, TimeUnit.SECONDS);
             String identity = a.identity() == null ? "" : a.identity().pci() + " firmware " + a.identity().firmware()
@@ -238,6 +251,10 @@ final class RigRuntime implements AutoCloseable {
             journal.teamEvent(TeamEventKind.LATE_ANSWER_DROPPED, l.member(), "job " + l.jobId());
         } else if (e instanceof TeamEvent.MemberGone g) {
             journal.teamEvent(TeamEventKind.MEMBER_GONE, g.member(), g.reason());
+            String uri = memberUris.get(g.member());
+            if (uri != null && !removedByPlan.contains(g.member()) && comesBack(uri)) {
+                reconnectLater(g.member(), FIRST_RETRY_MILLIS);
+            }
         } else if (e instanceof TeamEvent.MemberSilent s) {
             journal.teamEvent(TeamEventKind.MEMBER_GONE, s.member(), "silent: " + s.reason());
         } else if (e instanceof TeamEvent.MemberBack b) {
@@ -250,6 +267,54 @@ final class RigRuntime implements AutoCloseable {
             journal.teamEvent(TeamEventKind.HOT_SWAPPED, h.added(), "replaced " + h.removed());
         } else if (e instanceof TeamEvent.JobFailed f) {
             journal.jobFailed(f.jobId(), "", f.reason());
+        }
+    }
+
+    /**
+     * Real ports come and go (a USB-serial adapter re-enumerating, a bench powered off, ser2net
+     * restarted): a member whose port vanished is absent, not lost. Its port is tried again with
+     * back-off and, when it opens, the member goes through admission (ops 300–306) again. Emulated
+     * devices stay unplugged: their UNPLUG is the plan's, and reopening would power up a new one.
+     */
+    private static boolean comesBack(String uri) {
+        return uri.startsWith("serial:") || uri.startsWith("tcp:") || uri.startsWith("usb:");
+    }
+
+    private void reconnectLater(String member, long delayMillis) {
+        if (closing) {
+            return;
+        }
+        try {
+            reconnector.schedule(() -> reconnect(member, delayMillis), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the run is ending
+        }
+    }
+
+    private void reconnect(String member, long lastDelayMillis) {
+        if (closing || removedByPlan.contains(member)) {
+            return;
+        }
+        long next = Math.min(MAX_RETRY_MILLIS, lastDelayMillis * 2);
+        Transport t;
+        try {
+            t = transports.create(memberUris.get(member));
+            AdmissionResult a = team.addMember(member, t).get(60, TimeUnit.SECONDS);
+            memberTransports.put(member, t);
+            journal.admission(member, a.identity().pci() + " firmware " + a.identity().firmware() + " MAC " + a.identity().mac(),
+                    a.admitted(), a.engineVerified(), a.secondaryUse(), a.admitted() ? "back after its port returned" : a.reason());
+            if (a.admitted()) {
+                memberByMac.put(a.identity().mac(), member);
+                journal.teamEvent(TeamEventKind.MEMBER_ADMITTED, member, "re-admitted after its port returned");
+            }
+        } catch (TransportException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            reconnectLater(member, next); // still absent: the port is a state, not an error
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!closing) {
+                reconnectLater(member, next);
+            }
         }
     }
 
@@ -287,6 +352,8 @@ final class RigRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        reconnector.shutdownNow();
         team.close();
         peer.close();
         for (Transport t : memberTransports.values()) {

@@ -227,6 +227,7 @@ final class StepRunner {
     private String hotSwap(Step.HotSwap h) throws InterruptedException {
         if (h.remove().isPresent()) {
             String name = h.remove().get();
+            rig.removedByPlan.add(name);
             rig.team.removeMember(name, "hot-swap: removed by the plan").join();
             Transport t = rig.memberTransports.remove(name);
             if (t != null) {
