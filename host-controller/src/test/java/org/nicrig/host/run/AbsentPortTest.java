@@ -88,6 +88,7 @@ class AbsentPortTest {
 
             cablePluggedIn();
             awaitEvent(rt, TeamEvent.MemberAdmitted.class, 2);
+            awaitEvent(rt, TeamEvent.SasInstalled.class, 2); // make before break: SAs before any work
             var fpga1 = rt.team.snapshot().get().member("fpga1");
             assertThat(fpga1.alive()).isTrue();
             assertThat(fpga1.engineHealthy()).as("self-tested again on its way back").isTrue();
@@ -101,7 +102,8 @@ class AbsentPortTest {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (rt.events.stream().filter(type::isInstance)
                 .filter(e -> !(e instanceof TeamEvent.MemberAdmitted a) || a.member().equals("fpga1"))
-                .filter(e -> !(e instanceof TeamEvent.MemberGone g) || g.member().equals("fpga1")).count() < count) {
+                .filter(e -> !(e instanceof TeamEvent.MemberGone g) || g.member().equals("fpga1"))
+                .filter(e -> !(e instanceof TeamEvent.SasInstalled i) || i.member().equals("fpga1")).count() < count) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("no " + type.getSimpleName() + " #" + count + " within 20 s; events " + rt.events);
             }
