@@ -62,17 +62,40 @@ final class Dispatcher {
         }
     }
 
-    /** Sends what can be sent now; a job that must wait keeps its place in its queue. */
+    /**
+     * Sends what can be sent now; a job that must wait keeps its place in its queue. Never runs
+     * inside itself: work that completes or retries synchronously while a pump is under way asks
+     * for another round instead, so a job is never taken from a queue twice.
+     */
     void pump() {
         if (team.closed()) {
             return;
         }
+        if (pumping) {
+            pumpAgain = true;
+            return;
+        }
+        pumping = true;
+        try {
+            do {
+                pumpAgain = false;
+                pumpOnce();
+            } while (pumpAgain && !team.closed());
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private boolean pumping;
+    private boolean pumpAgain;
+
+    private void pumpOnce() {
         while (!txQueue.isEmpty()) {
-            Job j = txQueue.peek();
+            Job j = txQueue.poll(); // out of the queue while it is tried: a retry puts it back once
             if (!tryTransmit(j)) {
+                txQueue.addFirst(j);
                 break;
             }
-            txQueue.poll();
         }
         for (Deque<Job> q : saQueues.values()) {
             while (!q.isEmpty()) {
