@@ -21,7 +21,6 @@ final class InboundExpectations {
         final Stats stats;
         final long sinceNanos;
         volatile String expectedMember; // null until known (an echo goes back to the member it left through)
-        volatile String arrivedOn;
 
         Expected(byte[] plain, Stats stats, String expectedMember) {
             this.plain = plain;

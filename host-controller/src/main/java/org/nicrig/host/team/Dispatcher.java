@@ -360,7 +360,6 @@ final class Dispatcher {
     private void retry(Job job, Member from, String reason) {
         team.redispatched.incrementAndGet();
         team.emit(new TeamEvent.JobRedispatched(System.nanoTime(), job.id, from.name, reason));
-        job.lastReason = reason;
         if (job.attempts >= team.config.maxAttempts()) {
             finishFailed(job, "tried " + job.attempts + " time(s), last on " + from.name + ": " + reason);
         } else {

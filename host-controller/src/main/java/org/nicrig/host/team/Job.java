@@ -23,10 +23,8 @@ final class Job {
     String pinnedEgress;      // TX: leave through this member while it can transmit
     final CompletableFuture<JobOutcome> outcome;   // SECONDARY, RX
     final CompletableFuture<TxOutcome> txOutcome;  // TX
-    final long createdNanos = System.nanoTime();
 
     int attempts;
-    String lastReason = "";
 
     private Job(long id, Kind kind, TeamSa sa, byte[] packet, long sequence, long flowId, MacAddress destination,
                 String arrivedOn) {
