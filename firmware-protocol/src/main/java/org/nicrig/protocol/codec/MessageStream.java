@@ -19,6 +19,15 @@ public final class MessageStream {
 
         /** A frame was dropped (bad bytes) or could not be decoded into a message. */
         void onError(ProtocolException error);
+
+        /**
+         * A sound frame (CRC right) whose message could not be decoded: its header can be
+         * trusted, so a device answers a request with an error reply under its type code and
+         * sequence number (PROTOCOL.md §3.4). By default the same as {@link #onError}.
+         */
+        default void onUndecodable(Frame frame, ProtocolException error) {
+            onError(error);
+        }
     }
 
     private final FrameEncoder encoder = new FrameEncoder();
@@ -36,7 +45,7 @@ public final class MessageStream {
                     e = MessageStream.this.codec.decode(frame);
                 } catch (ProtocolException ex) {
                     messageErrors++;
-                    listener.onError(ex);
+                    listener.onUndecodable(frame, ex);
                     return;
                 }
                 listener.onMessage(e);

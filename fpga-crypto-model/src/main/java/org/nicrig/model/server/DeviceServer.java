@@ -10,6 +10,10 @@ import org.nicrig.model.device.Device;
 import org.nicrig.protocol.codec.MessageCodec;
 import org.nicrig.protocol.codec.MessageStream;
 import org.nicrig.protocol.error.ProtocolException;
+import org.nicrig.protocol.error.UnknownTypeException;
+import org.nicrig.protocol.error.UnsupportedVersionException;
+import org.nicrig.protocol.frame.Frame;
+import org.nicrig.protocol.frame.FrameKind;
 import org.nicrig.protocol.message.*;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,11 @@ public final class DeviceServer implements AutoCloseable {
             public void onError(ProtocolException error) {
                 badFrames.incrementAndGet();
                 sendEvent(new DeviceError(ErrorCode.BAD_FRAME, error.getMessage()));
+            }
+
+            @Override
+            public void onUndecodable(Frame frame, ProtocolException error) {
+                refuseUndecodable(frame, error);
             }
         });
         device.onEvent(this::sendEvent);
@@ -129,6 +138,26 @@ public final class DeviceServer implements AutoCloseable {
             return;
         }
         send(seq, r);
+    }
+
+    /**
+     * PROTOCOL.md §3.4: a request in a sound frame that does not decode is answered with an error
+     * reply under its own type code and sequence number, so the host learns at once instead of
+     * waiting for its time-out. A response or event the device cannot decode is only reported.
+     */
+    private void refuseUndecodable(Frame frame, ProtocolException error) {
+        FrameKind kind = frame.kind();
+        if (kind == FrameKind.RESPONSE || kind == FrameKind.EVENT) {
+            badFrames.incrementAndGet();
+            sendEvent(new DeviceError(ErrorCode.MALFORMED, "device received a " + kind + " it cannot decode (sequence "
+                    + frame.sequence() + "): " + error.getMessage()));
+            return;
+        }
+        ErrorCode code = error instanceof UnsupportedVersionException ? ErrorCode.UNSUPPORTED_VERSION
+                : error instanceof UnknownTypeException ? ErrorCode.UNKNOWN_TYPE
+                : ErrorCode.MALFORMED;
+        awaitStallEnd();
+        send(frame.sequence(), new ErrorReply(frame.typeCode(), code, error.getMessage()));
     }
 
     /** Applies a fault, from a FAULT request or the emulator's own control. */
