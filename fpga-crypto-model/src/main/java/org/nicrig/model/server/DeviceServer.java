@@ -129,6 +129,7 @@ public final class DeviceServer implements AutoCloseable {
             return;
         }
         send(seq, r);
+        device.afterReply(request, r); // FW_ACTIVATE reboots only once its ACK is out
     }
 
     /** Applies a fault, from a FAULT request or the emulator's own control. */
