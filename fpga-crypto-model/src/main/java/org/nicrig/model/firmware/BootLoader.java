@@ -84,10 +84,10 @@ public final class BootLoader {
         }
         if (failure.isEmpty()) {
             long floor = Math.max(s.rollbackFloor(), m.rollbackCounter());
-            nvm.write(s.withBoot(target).withCommitted(false).withRollbackFloor(floor));
+            nvm.write(s.withCommitted(false).withBoot(target).withRollbackFloor(floor));
             return new Boot(target, m, false, Optional.empty());
         }
-        nvm.write(s.withSlot(target, SlotContent.EMPTY).withCommitted(false));
+        nvm.write(s.withCommitted(false).withSlot(target, SlotContent.EMPTY));
         Boot old = powerOn();
         String what = m == null ? "the image" : "firmware " + m.version();
         return new Boot(old.slot(), old.manifest(), old.factory(), Optional.of(what + " in slot " + target

@@ -49,7 +49,7 @@ final class DirectoryNvm implements NonVolatileMemory {
         try {
             Files.createDirectories(d);
         } catch (IOException e) {
-            throw new NvmException(d, "cannot create the device memory directory: " + e, e);
+            throw new NvmException(d, "cannot create the device memory directory: " + IoReason.of(e), e);
         }
         if (!Files.isWritable(d)) {
             throw new NvmException(d, "the device memory directory is not writable");
@@ -68,7 +68,7 @@ final class DirectoryNvm implements NonVolatileMemory {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new NvmException(file, "cannot read the device memory state: " + e, e);
+            throw new NvmException(file, "cannot read the device memory state: " + IoReason.of(e), e);
         }
         StateFile.Parsed p = StateFile.decode(file, text);
         SlotContent a = content(dir, Slot.A, p.slots().get(Slot.A));
@@ -91,7 +91,7 @@ final class DirectoryNvm implements NonVolatileMemory {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new NvmException(file, "slot " + slot + "'s image named by " + STATE + " cannot be read: " + e, e);
+            throw new NvmException(file, "slot " + slot + "'s image named by " + STATE + " cannot be read: " + IoReason.of(e), e);
         }
         if (bytes.length != i.length() || !MessageDigest.isEqual(Sha256.of(bytes), i.sha256())) {
             throw new NvmException(file, "slot " + slot + "'s image is " + bytes.length + " bytes with SHA-256 "
@@ -137,9 +137,9 @@ final class DirectoryNvm implements NonVolatileMemory {
             tmp = null;
             forceDirectory();
         } catch (AtomicMoveNotSupportedException e) {
-            throw new NvmException(target, "this file system cannot rename atomically, so the device memory could be torn: " + e, e);
+            throw new NvmException(target, "this file system cannot rename atomically, so the device memory could be torn", e);
         } catch (IOException e) {
-            throw new NvmException(target, "cannot write the device memory: " + e, e);
+            throw new NvmException(target, "cannot write the device memory: " + IoReason.of(e), e);
         } finally {
             if (tmp != null) {
                 try {

@@ -76,7 +76,7 @@ public final class FirmwareUpdater {
         }
         transfer = null;
         try {
-            nvm.update(s -> s.withSlot(s.inactive(), SlotContent.EMPTY).withCommitted(false));
+            nvm.update(s -> s.withCommitted(false).withSlot(s.inactive(), SlotContent.EMPTY));
         } catch (NvmException e) {
             return refuse(MessageType.FW_BEGIN, ErrorCode.INTERNAL, "device memory: " + e.getMessage());
         }

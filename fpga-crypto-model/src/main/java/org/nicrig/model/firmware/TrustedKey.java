@@ -59,7 +59,7 @@ public record TrustedKey(Bytes raw) {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new KeyFileException(file, "cannot read the trusted key: " + e, e);
+            throw new KeyFileException(file, "cannot read the trusted key: " + IoReason.of(e), e);
         }
         if (text.contains("PRIVATE KEY-----")) {
             throw new KeyFileException(file, "holds a private key; a device trusts a public key (the .pub file)");
@@ -77,13 +77,14 @@ public record TrustedKey(Bytes raw) {
         } catch (IllegalArgumentException x) {
             throw new KeyFileException(file, "the PEM body is not base64: " + x.getMessage());
         }
-        try {
-            KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
-        } catch (GeneralSecurityException x) {
-            throw new KeyFileException(file, "not an Ed25519 public key (" + x.getMessage() + ")");
-        }
+        String notEd25519 = "not an Ed25519 public key (a SubjectPublicKeyInfo with algorithm id-Ed25519, RFC 8410)";
         if (der.length != SPKI_PREFIX.length + LENGTH || !Arrays.equals(der, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
-            throw new KeyFileException(file, "not an Ed25519 public key (algorithm is not id-Ed25519, RFC 8410)");
+            throw new KeyFileException(file, notEd25519);
+        }
+        try {
+            KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)); // the JDK decodes it too
+        } catch (GeneralSecurityException x) {
+            throw new KeyFileException(file, notEd25519, x);
         }
         return of(Arrays.copyOfRange(der, SPKI_PREFIX.length, der.length));
     }
