@@ -7,7 +7,7 @@ import org.nicrig.protocol.image.ImageManifest;
 import org.nicrig.protocol.image.ImageTarget;
 
 /**
- * The firmware a unit ships with, in slot A (FIRMWARE-DEVICE-RULES.md §1), as the manifest an
+ * The firmware a unit ships with, in slot A (FIRMWARE-DEVICE-RULES.md D.1), as the manifest an
  * image would carry: the profile's version, capabilities and rates, the config's defects,
  * rollback counter 0. Written as a manifest so that the factory firmware and a flashed one are
  * booted by one code path.

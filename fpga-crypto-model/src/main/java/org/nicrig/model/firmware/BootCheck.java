@@ -10,7 +10,7 @@ import org.nicrig.protocol.image.ImageManifest;
 import org.nicrig.protocol.message.Integrity;
 
 /**
- * The boot self-test of a firmware about to run (FIRMWARE-DEVICE-RULES.md §5): a signed image may
+ * The boot self-test of a firmware about to run (FIRMWARE-DEVICE-RULES.md D.5): a signed image may
  * still claim more than the hardware has, and a device that advertised a suite its engine lacks
  * would fail jobs far from the cause. So every advertised cipher and integrity must exist in the
  * hardware's engine, an engine must exist at all if one is advertised, every model defect must be

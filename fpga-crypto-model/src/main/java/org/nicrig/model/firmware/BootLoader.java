@@ -6,7 +6,7 @@ import org.nicrig.protocol.image.ImageFormatException;
 import org.nicrig.protocol.image.ImageManifest;
 
 /**
- * Which firmware runs (FIRMWARE-DEVICE-RULES.md §4–§6): at power-on the boot slot's, and at
+ * Which firmware runs (FIRMWARE-DEVICE-RULES.md D.5–D.7): at power-on the boot slot's, and at
  * FW_ACTIVATE the committed slot's if it passes the boot self-test ({@link BootCheck}), which then
  * becomes the boot slot and raises the rollback floor to its counter; otherwise the old slot keeps
  * running and the image that failed is erased. Each outcome is one atomic write of the memory, so

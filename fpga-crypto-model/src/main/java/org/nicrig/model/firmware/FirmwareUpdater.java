@@ -20,7 +20,7 @@ import org.nicrig.protocol.message.Response;
 
 /**
  * The device side of FW_BEGIN / FW_CHUNK / FW_COMMIT / FW_ACTIVATE (PROTOCOL.md §5.21,
- * FIRMWARE-DEVICE-RULES.md §2–§4): writes go to the slot that does not boot, chunks are checked
+ * FIRMWARE-DEVICE-RULES.md D.2–D.5): writes go to the slot that does not boot, chunks are checked
  * as they arrive, the header's target and rollback counter as soon as they are in, and COMMIT
  * checks length, digest, format, signature, target and rollback in that order before it marks
  * the slot committed. Nothing here touches the running slot, so every refusal leaves the running
@@ -126,7 +126,7 @@ public final class FirmwareUpdater {
         return new Ack(MessageType.FW_CHUNK);
     }
 
-    /** As soon as the header's fixed part is in: format, target and rollback (FIRMWARE-DEVICE-RULES.md §3). */
+    /** As soon as the header's fixed part is in: format, target and rollback (FIRMWARE-DEVICE-RULES.md D.3). */
     private ErrorReply checkHead(byte[] head) {
         ImageHead h;
         try {

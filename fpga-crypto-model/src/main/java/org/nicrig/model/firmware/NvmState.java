@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a device keeps across power-off (FIRMWARE-DEVICE-RULES.md §1): its two firmware
+ * Everything a device keeps across power-off (FIRMWARE-DEVICE-RULES.md D.1): its two firmware
  * slots, which one boots, whether the other holds a committed image waiting for FW_ACTIVATE, the
  * rollback floor (the highest rollback counter it has booted, as a real part keeps in fuses or a
  * monotonic counter) and the 64 EEPROM words (PROTOCOL.md §5.19). Immutable; a change is a new

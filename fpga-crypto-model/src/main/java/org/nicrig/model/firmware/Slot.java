@@ -1,6 +1,6 @@
 package org.nicrig.model.firmware;
 
-/** One of the device's two firmware slots (FIRMWARE-DEVICE-RULES.md §1). */
+/** One of the device's two firmware slots (FIRMWARE-DEVICE-RULES.md D.1). */
 public enum Slot {
     A, B;
 

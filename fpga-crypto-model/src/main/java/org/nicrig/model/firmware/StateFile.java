@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The text form of a directory memory's {@code state} file (FIRMWARE-DEVICE-RULES.md §9): one
+ * The text form of a directory memory's {@code state} file (FIRMWARE-DEVICE-RULES.md D.9): one
  * field per line, readable with {@code cat}, every field required once. Image bytes are not in it:
  * a slot that holds an image names the image's length and SHA-256, and the bytes are in a file of
  * their own named after that hash ({@link #imageFileName}).
