@@ -49,6 +49,9 @@ final class DeviceFirmware implements AutoCloseable {
         this.name = config.profile().name() + "@" + config.mac();
         this.loader = new BootLoader(config.nvm(), config.hardware(), FactoryFirmware.manifest(config));
         this.updater = new FirmwareUpdater(config.nvm(), config.trustedKey(), config.hardware());
+        for (String counter : new String[] {"fw_refused", "fw_activations", "fw_boot_fallbacks"}) {
+            stats.add(counter, 0); // in STATS from power-on, so a host can read 0 rather than "absent"
+        }
         BootLoader.Boot boot = loader.powerOn();
         boot.problem().ifPresent(p -> {
             LOG.warn("{}: {}", name, p);
