@@ -1,5 +1,8 @@
 package org.nicrig.model.cli;
 
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -9,13 +12,23 @@ import org.nicrig.model.defect.Defects;
 import org.nicrig.model.device.DeviceConfig;
 import org.nicrig.model.device.DeviceProfile;
 import org.nicrig.model.device.Profiles;
+import org.nicrig.model.firmware.NonVolatileMemory;
+import org.nicrig.model.firmware.TrustedKey;
 import org.nicrig.protocol.message.MacAddress;
 
 /**
- * One {@code --device} argument: {@code PROFILE[@ENDPOINT][,mac=MAC][,revision=N][,defects=A+B][,seed=N]}.
- * Fields left out are null and take their defaults when the device is built.
+ * One {@code --device} argument:
+ * {@code PROFILE[@ENDPOINT][,mac=MAC][,revision=N][,defects=A+B][,seed=N][,nvm=DIR][,trusted-key=PATH]}.
+ * Fields left out are null and take their defaults when the device is built: memory in this
+ * process only, trusting the development key (keys/nicrig-dev.pub).
+ *
+ * @param nvm        directory of the device's non-volatile memory (firmware slots, rollback floor,
+ *                   EEPROM), so that it outlives the emulator process
+ * @param trustedKey PEM public key file the device accepts firmware images from
  */
-record DeviceSpec(DeviceProfile profile, Endpoint endpoint, MacAddress mac, Integer revision, Set<Defect> defects, Long seed) {
+record DeviceSpec(DeviceProfile profile, Endpoint endpoint, MacAddress mac, Integer revision, Set<Defect> defects, Long seed,
+                  Path nvm, Path trustedKey) {
+    static final java.util.List<String> KEYS = java.util.List.of("mac", "revision", "defects", "seed", "nvm", "trusted-key");
 
     DeviceSpec {
         defects = defects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(defects));
@@ -37,10 +50,12 @@ record DeviceSpec(DeviceProfile profile, Endpoint endpoint, MacAddress mac, Inte
         Integer revision = null;
         Set<Defect> defects = EnumSet.noneOf(Defect.class);
         Long seed = null;
+        Path nvm = null;
+        Path trustedKey = null;
         for (String option : Arrays.copyOfRange(parts, 1, parts.length)) {
             int eq = option.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("'" + option + "' is not KEY=VALUE (keys: mac, revision, defects, seed)");
+                throw new IllegalArgumentException("'" + option + "' is not KEY=VALUE (keys: " + String.join(", ", KEYS) + ")");
             }
             String key = option.substring(0, eq);
             String value = option.substring(eq + 1);
@@ -49,16 +64,17 @@ record DeviceSpec(DeviceProfile profile, Endpoint endpoint, MacAddress mac, Inte
                 case "revision" -> revision = number(value, "revision", 0xFF).intValue();
                 case "defects" -> defects.addAll(defects(value));
                 case "seed" -> seed = number(value, "seed", Long.MAX_VALUE);
+                case "nvm" -> nvm = path(value, "nvm");
+                case "trusted-key" -> trustedKey = path(value, "trusted-key");
                 default -> throw new IllegalArgumentException("unknown key '" + key + "'"
-                        + Suggest.didYouMean(key, java.util.List.of("mac", "revision", "defects", "seed"))
-                        + " (keys: mac, revision, defects, seed)");
+                        + Suggest.didYouMean(key, KEYS) + " (keys: " + String.join(", ", KEYS) + ")");
             }
         }
-        return new DeviceSpec(profile, endpoint, mac, revision, defects, seed);
+        return new DeviceSpec(profile, endpoint, mac, revision, defects, seed, nvm, trustedKey);
     }
 
     DeviceSpec withEndpoint(Endpoint e) {
-        return new DeviceSpec(profile, e, mac, revision, defects, seed);
+        return new DeviceSpec(profile, e, mac, revision, defects, seed, nvm, trustedKey);
     }
 
     /** MAC when none is given: locally administered (02:...), numbered by the device's position from 1. */
@@ -71,11 +87,34 @@ record DeviceSpec(DeviceProfile profile, Endpoint endpoint, MacAddress mac, Inte
         return mac != null ? mac : defaultMac(position);
     }
 
-    /** The device this spec describes, the {@code position}-th (from 1) on the command line. */
-    DeviceConfig toConfig(int position, double speed) {
+    /**
+     * The device this spec describes, the {@code position}-th (from 1) on the command line. Opens
+     * its memory directory and reads its trusted key.
+     *
+     * @throws IOException naming the directory or key file and what is wrong with it
+     */
+    DeviceConfig toConfig(int position, double speed) throws IOException {
         long s = seed != null ? seed : position;
-        return new DeviceConfig(profile, macOr(position), revision != null ? revision : profile.revision(), speed, s,
+        DeviceConfig c = new DeviceConfig(profile, macOr(position), revision != null ? revision : profile.revision(), speed, s,
                 Defects.of(s, defects));
+        if (nvm != null) {
+            c = c.withNvm(NonVolatileMemory.directory(nvm));
+        }
+        if (trustedKey != null) {
+            c = c.withTrustedKey(TrustedKey.readPem(trustedKey));
+        }
+        return c;
+    }
+
+    private static Path path(String value, String key) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(key + "= needs a path");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(key + " '" + value + "' is not a path: " + e.getReason());
+        }
     }
 
     private static Set<Defect> defects(String value) {

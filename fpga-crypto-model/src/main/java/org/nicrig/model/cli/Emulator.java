@@ -86,7 +86,12 @@ final class Emulator implements AutoCloseable {
         for (int i = 0; i < plan.devices().size(); i++) {
             DeviceSpec spec = plan.devices().get(i);
             DeviceConfig config = spec.toConfig(i + 1, plan.speed());
-            Device device = keep(new Device(config, wire));
+            Device device;
+            try {
+                device = keep(new Device(config, wire));
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause(); // its memory directory could not be formatted: names the file
+            }
             devices.add(device);
             String where = serve(device, spec.endpoint());
             say.accept(config.profile().name() + " " + config.mac() + " serving " + where);

@@ -49,10 +49,13 @@ public final class FpgaEmu implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--device", paramLabel = "SPEC", converter = DeviceSpecConverter.class,
-            description = {"A device: PROFILE[@ENDPOINT][,mac=MAC][,revision=N][,defects=A+B][,seed=N].",
+            description = {"A device: PROFILE[@ENDPOINT][,mac=MAC][,revision=N][,defects=A+B][,seed=N][,nvm=DIR][,trusted-key=PATH].",
                     "ENDPOINT is serial:/PATH or tcp:[HOST:]PORT (HOST defaults to 127.0.0.1, PORT 0 picks one).",
+                    "nvm=DIR keeps the device's firmware slots, rollback floor and EEPROM in DIR, across runs;",
+                    "trusted-key=PATH is the PEM public key firmware images must be signed with.",
                     "Repeat for more devices; they share one wire.",
-                    "Defaults: mac=02:00:00:00:00:0N and seed=N for the N-th device, the profile's revision, no defects."})
+                    "Defaults: mac=02:00:00:00:00:0N and seed=N for the N-th device, the profile's revision, no defects,",
+                    "memory lost at exit (factory firmware each run), trusting keys/nicrig-dev.pub."})
     private List<DeviceSpec> devices = new ArrayList<>();
 
     @Option(names = "--serial", paramLabel = "PATH",
@@ -135,8 +138,10 @@ public final class FpgaEmu implements Callable<Integer> {
             "  fpga-emu --device fpga-aes@tcp:4001 --device 82559-plain@tcp:4002,defects=MAC_NOT_RESTORED",
             "  fpga-emu --device 82559-ipsec@serial:/tmp/nic0,seed=7 --serve-hub udp:127.0.0.1:9000",
             "",
+            "  fpga-emu --device fpga-aes,nvm=/var/lib/nicrig/nic0,trusted-key=keys/lab.pub --tcp 4001",
+            "",
             "Exit status: 0 stopped by SIGTERM/SIGINT, 1 could not start (port missing or busy, address in use,",
-            "no hub, capture file), 2 bad arguments.",
+            "no hub, capture file, bad nvm directory or key file), 2 bad arguments.",
         };
     }
 

@@ -1,5 +1,6 @@
 package org.nicrig.model.device;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -7,6 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.nicrig.model.eeprom.Eeprom82559;
+import org.nicrig.model.firmware.NonVolatileMemory;
+import org.nicrig.model.firmware.NvmException;
+import org.nicrig.model.firmware.NvmState;
 import org.nicrig.model.wire.EthernetFrame;
 import org.nicrig.model.wire.Wire;
 import org.nicrig.model.wire.WirePort;
@@ -15,21 +19,20 @@ import org.nicrig.protocol.message.*;
 
 /**
  * The behavioural model of one NIC: identity and EEPROM, SA table, ESP engine with its
- * performance model, a port on a wire, and the faults that act on the device itself (link,
- * engine, reset). Faults of the byte channel (stall, garble, unplug) belong to
+ * performance model, a port on a wire, firmware update, and the faults that act on the device
+ * itself (link, engine, reset). Faults of the byte channel (stall, garble, unplug) belong to
  * {@link org.nicrig.model.server.DeviceServer}. Thread-safe: requests, jobs and received frames
  * arrive on different threads.
+ *
+ * <p>Constructing a Device is powering it on: it boots the firmware its non-volatile memory
+ * ({@link DeviceConfig#nvm()}) says, formatting a blank memory with the factory state first. What
+ * depends on the firmware is in {@link RunningFirmware}, rebuilt at every boot.
  */
 public final class Device implements AutoCloseable {
-
     private final DeviceConfig config;
-    private final DeviceProfile profile;
+    private final NonVolatileMemory nvm;
     private final Eeprom82559 eeprom;
-    private final SaTable sas;
-    private final EngineCore core;
-    private final JobEngine engine;
-    private final JobDefects jobDefects;
-    private final StationAddress station;
+    private final DeviceFirmware firmware;
     private final DeviceStats stats = new DeviceStats();
     private final Registers registers;
     private final WirePort port;
@@ -40,23 +43,35 @@ public final class Device implements AutoCloseable {
     private volatile boolean engineFailed;
     private volatile Consumer<Event> events = e -> { };
 
+    /**
+     * Powers the device on.
+     *
+     * @throws UncheckedIOException wrapping an {@link NvmException} when a blank memory directory
+     *                              cannot be formatted
+     */
     public Device(DeviceConfig config, Wire wire) {
         this.config = config;
-        this.profile = config.profile();
-        this.eeprom = Eeprom82559.create(config.mac(), profile.subsystemVendorId(), profile.subsystemId());
-        this.sas = new SaTable(profile.saSlots(), config.defects());
-        this.core = new EngineCore(config.seed(), config.defects());
-        this.engine = profile.engine() ? new JobEngine(profile.name(), profile.credits(), config.speed()) : null;
-        this.jobDefects = new JobDefects(config.defects());
+        this.nvm = config.nvm();
+        this.eeprom = Eeprom82559.of(DeviceFirmware.formatIfBlank(config).eepromWords());
+        this.firmware = new DeviceFirmware(config, eeprom, stats, this::emit);
         this.registers = new Registers(this);
-        this.station = new StationAddress(eeprom, config.mac(), config.defects());
-        String name = profile.name() + "@" + config.mac();
+        String name = config.profile().name() + "@" + config.mac();
         this.receiver = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name + "-rx");
             t.setDaemon(true);
             return t;
         });
         this.port = wire == null ? null : wire.attach(name, this::queueReceived);
+    }
+
+    /**
+     * Called once the answer to {@code request} has left the device: FW_ACTIVATE's reboot comes
+     * after its ACK (PROTOCOL.md §5.21), so the ACK is never lost to the reboot it announces.
+     * Whatever answers requests ({@link org.nicrig.model.server.DeviceServer}, a test) calls it
+     * after sending each answer.
+     */
+    public void afterReply(Request request, Response answer) {
+        firmware.afterReply(request, answer);
     }
 
     public DeviceConfig config() {
@@ -68,7 +83,12 @@ public final class Device implements AutoCloseable {
     }
 
     public MacAddress currentMac() {
-        return station.current();
+        return firmware.running().station.current();
+    }
+
+    /** The profile as the running firmware shows it (its version, capabilities and rates on this hardware). */
+    public DeviceProfile profile() {
+        return firmware.running().profile;
     }
 
     public boolean linkUp() {
@@ -113,6 +133,7 @@ public final class Device implements AutoCloseable {
             return selfTest(t);
         }
         if (request instanceof Heartbeat h) {
+            JobEngine engine = firmware.running().engine;
             return new HeartbeatReply(h.nonce(), engine == null ? 0 : engine.freeCredits(),
                     ((System.nanoTime() - bootNanos) / 1_000_000) & 0xFFFF_FFFFL);
         }
@@ -121,16 +142,13 @@ public final class Device implements AutoCloseable {
             return new Ack(MessageType.RESET);
         }
         if (request instanceof GetStats) {
-            List<Counter> c = new ArrayList<>(stats.snapshot());
-            c.add(new Counter("sa_in_use", sas.used()));
-            c.add(new Counter("credits_free", engine == null ? 0 : engine.freeCredits()));
-            return new StatsReply(c);
+            return stats();
         }
         if (request instanceof SaAdd a) {
             return saAdd(a);
         }
         if (request instanceof SaDelete d) {
-            SaTable.Refusal r = sas.delete(d.slot());
+            SaTable.Refusal r = firmware.running().sas.delete(d.slot());
             return r == null ? new Ack(MessageType.SA_DELETE) : new ErrorReply(MessageType.SA_DELETE, r.code(), r.detail());
         }
         if (request instanceof Transmit t) {
@@ -142,11 +160,11 @@ public final class Device implements AutoCloseable {
             return new Ack(MessageType.TRANSMIT);
         }
         if (request instanceof SetMac s) {
-            station.borrow(s.mac());
+            firmware.running().station.borrow(s.mac());
             return new Ack(MessageType.SET_MAC);
         }
         if (request instanceof RestoreMac) {
-            station.restore();
+            firmware.running().station.restore();
             return new Ack(MessageType.RESTORE_MAC);
         }
         if (request instanceof RegRead r) {
@@ -162,19 +180,48 @@ public final class Device implements AutoCloseable {
             return EepromRequests.read(eeprom, r);
         }
         if (request instanceof EepromWrite w) {
-            return EepromRequests.write(eeprom, w);
+            return eepromWrite(w);
         }
         if (request instanceof EncryptJob || request instanceof DecryptJob) {
             throw new IllegalArgumentException("jobs go through submit()");
         }
-        // FW_* and FAULT: firmware update arrives with the firmware-tooling work; faults are the server's
+        Response update = firmware.handle(request);
+        if (update != null) {
+            return update;
+        }
+        // FAULT: faults are the server's (DeviceServer.inject)
         return new ErrorReply(request.type(), ErrorCode.NOT_CAPABLE, request.type() + " is not implemented by this device");
     }
 
+    private StatsReply stats() {
+        RunningFirmware fw = firmware.running();
+        List<Counter> c = new ArrayList<>(stats.snapshot());
+        c.add(new Counter("sa_in_use", fw.sas.used()));
+        c.add(new Counter("credits_free", fw.engine == null ? 0 : fw.engine.freeCredits()));
+        c.add(new Counter("fw_active_slot", fw.boot.slot().number()));
+        c.add(new Counter("fw_rollback_floor", nvm.read().map(NvmState::rollbackFloor).orElse(0L)));
+        return new StatsReply(c);
+    }
+
+    /** EEPROM_WRITE, kept in the non-volatile memory so that it outlives a power-off. */
+    private Response eepromWrite(EepromWrite w) {
+        Response r = EepromRequests.write(eeprom, w);
+        if (r instanceof Ack) {
+            try {
+                nvm.update(s -> s.withEeprom(eeprom.snapshot()));
+            } catch (NvmException e) {
+                return new ErrorReply(MessageType.EEPROM_WRITE, ErrorCode.INTERNAL,
+                        "written, but not kept across power-off: " + e.getMessage());
+            }
+        }
+        return r;
+    }
+
     private IdentifyReply identify() {
+        DeviceProfile profile = firmware.running().profile;
         Capabilities caps = profile.engine()
                 ? new Capabilities(true, profile.secondaryUse(), profile.saSlots(), profile.maxJobSize(), profile.credits(),
-                        profile.ciphers(), profile.integrities(), advertisedRate())
+                        profile.ciphers(), profile.integrities(), advertisedRate(profile))
                 : Capabilities.NONE;
         return new IdentifyReply(
                 new PciIdentity(profile.vendorId(), profile.deviceId(), config.revision(),
@@ -183,13 +230,15 @@ public final class Device implements AutoCloseable {
     }
 
     /** The fastest suite's rate as this unit runs it: the profile's figure times the speed factor. */
-    private long advertisedRate() {
+    private long advertisedRate(DeviceProfile profile) {
         long best = profile.cipherRates().values().stream().mapToLong(Long::longValue).max().orElse(0);
         double scaled = best * config.speed();
         return scaled >= Capabilities.MAX_RATE ? Capabilities.MAX_RATE : (long) scaled;
     }
 
     private Response selfTest(SelfTest t) {
+        RunningFirmware fw = firmware.running();
+        DeviceProfile profile = fw.profile;
         if (!profile.engine()) {
             return new ErrorReply(MessageType.SELF_TEST, ErrorCode.NOT_CAPABLE, profile.name() + " has no IPsec engine");
         }
@@ -200,13 +249,15 @@ public final class Device implements AutoCloseable {
             return new ErrorReply(MessageType.SELF_TEST, ErrorCode.UNSUPPORTED_ALGORITHM,
                     t.cipher() + " with " + t.integrity() + " not offered by " + profile.name());
         }
-        org.nicrig.model.esp.EspResult r = core.selfTest(t);
+        org.nicrig.model.esp.EspResult r = fw.core.selfTest(t);
         return r.isOk() ? new SelfTestReply(Bytes.wrap(r.output()))
                 : new ErrorReply(MessageType.SELF_TEST, ErrorCode.MALFORMED, r.reason());
     }
 
     private Response saAdd(SaAdd a) {
         SaParams sa = a.sa();
+        RunningFirmware fw = firmware.running();
+        DeviceProfile profile = fw.profile;
         if (!profile.engine()) {
             return new ErrorReply(MessageType.SA_ADD, ErrorCode.NOT_CAPABLE, profile.name() + " has no IPsec engine");
         }
@@ -223,7 +274,7 @@ public final class Device implements AutoCloseable {
             return new ErrorReply(MessageType.SA_ADD, ErrorCode.BAD_KEY_LENGTH, sa.integrity() + " needs a "
                     + sa.integrity().keyLength() + "-byte key, got " + sa.authenticationKey().length());
         }
-        SaTable.Refusal r = sas.add(a.slot(), new InstalledSa(sa, core.install(sa)));
+        SaTable.Refusal r = fw.sas.add(a.slot(), new InstalledSa(sa, fw.core.install(sa)));
         return r == null ? new Ack(MessageType.SA_ADD) : new ErrorReply(MessageType.SA_ADD, r.code(), r.detail());
     }
 
@@ -235,6 +286,9 @@ public final class Device implements AutoCloseable {
      * performance model says the engine finished — or never, while the engine has failed.
      */
     public ErrorReply submit(Request job, Consumer<JobResult> done) {
+        RunningFirmware fw = firmware.running();
+        DeviceProfile profile = fw.profile;
+        JobEngine engine = fw.engine;
         if (engine == null) {
             return new ErrorReply(job.type(), ErrorCode.NOT_CAPABLE, profile.name() + " has no IPsec engine");
         }
@@ -247,17 +301,17 @@ public final class Device implements AutoCloseable {
                     "packet of " + packet.length() + " bytes exceeds the job limit of " + profile.maxJobSize()));
             return null;
         }
-        InstalledSa sa = sas.get(slot);
-        long modelNanos = sa == null ? 0 : serviceNanos(sa.params().cipher(), packet.length());
+        InstalledSa sa = fw.sas.get(slot);
+        long modelNanos = sa == null ? 0 : serviceNanos(profile, sa.params().cipher(), packet.length());
         // compute and done run one after the other on the engine's thread, so the flag needs no lock
         boolean[] twice = new boolean[1];
         boolean accepted = engine.offer(new JobEngine.Work(() -> {
-            JobDefects.Decision d = jobDefects.next();
+            JobDefects.Decision d = fw.jobDefects.next();
             if (d.drop()) {
                 return null; // DROP_EVERY_NTH_JOB: the job vanishes, no answer ever
             }
             twice[0] = d.answerTwice();
-            return runJob(job, jobId, slot, encrypt);
+            return runJob(fw, job, jobId, slot, encrypt);
         }, modelNanos, r -> {
             done.accept(r);
             if (twice[0]) {
@@ -271,17 +325,17 @@ public final class Device implements AutoCloseable {
         return null;
     }
 
-    private long serviceNanos(Cipher cipher, int bytes) {
+    private static long serviceNanos(DeviceProfile profile, Cipher cipher, int bytes) {
         long rate = Math.max(1, profile.rate(cipher));
         return bytes * 1_000_000_000L / rate + profile.jobLatency().toNanos();
     }
 
-    private JobResult runJob(Request job, long jobId, int slot, boolean encrypt) {
+    private JobResult runJob(RunningFirmware fw, Request job, long jobId, int slot, boolean encrypt) {
         if (engineFailed) {
             stats.inc("jobs_lost_engine_failed");
             return null; // ENGINE_FAIL: the engine stops answering
         }
-        InstalledSa sa = sas.get(slot);
+        InstalledSa sa = fw.sas.get(slot);
         Direction need = encrypt ? Direction.OUTBOUND : Direction.INBOUND;
         if (sa == null || sa.params().direction() != need) {
             stats.inc("jobs_failed");
@@ -291,21 +345,21 @@ public final class Device implements AutoCloseable {
         JobResult r;
         if (encrypt) {
             EncryptJob e = (EncryptJob) job;
-            r = core.encrypt(jobId, sa, e.packet().toArray(), e.fixedIv().isEmpty() ? null : e.fixedIv().toArray(),
+            r = fw.core.encrypt(jobId, sa, e.packet().toArray(), e.fixedIv().isEmpty() ? null : e.fixedIv().toArray(),
                     e.sequenceNumber());
             if (r.status() == JobStatus.OK && e.disposition() == Disposition.TRANSMIT) {
                 if (!linkUp) {
                     stats.inc("tx_dropped_link_down");
                     r = JobResult.failed(jobId, JobStatus.LINK_DOWN, r.sequenceNumber(), "encrypted, but the link is down: not sent");
                 } else {
-                    transmit(EthernetFrame.build(e.destination(), station.sourceForTransmit(), EthernetFrame.ETHERTYPE_IPV4,
+                    transmit(EthernetFrame.build(e.destination(), fw.station.sourceForTransmit(), EthernetFrame.ETHERTYPE_IPV4,
                             r.output().toArray()));
                 }
             }
             stats.add("bytes_encrypted", e.packet().length());
         } else {
             DecryptJob d = (DecryptJob) job;
-            r = core.decrypt(jobId, sa, d.packet().toArray());
+            r = fw.core.decrypt(jobId, sa, d.packet().toArray());
             stats.add("bytes_decrypted", d.packet().length());
         }
         stats.inc(r.status() == JobStatus.OK ? "jobs_ok" : "jobs_failed");
@@ -342,19 +396,20 @@ public final class Device implements AutoCloseable {
             return;
         }
         MacAddress dst = EthernetFrame.destination(frame);
-        if (!station.accepts(dst)) {
+        RunningFirmware fw = firmware.running();
+        if (!fw.station.accepts(dst)) {
             return;
         }
         stats.inc("rx_frames");
         long spi = EthernetFrame.espSpi(frame);
-        int slot = spi < 0 || !profile.engine() || engineFailed ? -1 : sas.findInbound(spi);
+        int slot = spi < 0 || !fw.profile.engine() || engineFailed ? -1 : fw.sas.findInbound(spi);
         if (slot < 0) {
             emit(new FrameReceived(false, JobStatus.OK, FrameReceived.NO_SLOT, Bytes.wrap(frame)));
             return;
         }
-        InstalledSa sa = sas.get(slot);
+        InstalledSa sa = fw.sas.get(slot);
         JobResult r = sa == null ? JobResult.failed(0, JobStatus.NO_SA, 0, "SA gone")
-                : core.decrypt(0, sa, EthernetFrame.payload(frame));
+                : fw.core.decrypt(0, sa, EthernetFrame.payload(frame));
         if (r.status() == JobStatus.OK) {
             stats.inc("rx_decrypted");
             byte[] plain = EthernetFrame.build(dst, EthernetFrame.source(frame), EthernetFrame.ETHERTYPE_IPV4, r.output().toArray());
@@ -374,7 +429,7 @@ public final class Device implements AutoCloseable {
     public void setLink(boolean up) {
         if (linkUp != up) {
             linkUp = up;
-            emit(new LinkChange(up, up ? profile.linkSpeedMbps() : 0));
+            emit(new LinkChange(up, up ? config.profile().linkSpeedMbps() : 0));
         }
     }
 
@@ -383,28 +438,28 @@ public final class Device implements AutoCloseable {
     }
 
     /**
-     * SAs, MAC override and queued jobs are lost; a RESET event says so. (With
-     * STATE_NOT_CLEARED_ON_RESET the SAs survive, see {@link SaTable#reset()}.)
+     * SAs, MAC override and queued jobs are lost, and an update in progress; a RESET event says
+     * so. (With STATE_NOT_CLEARED_ON_RESET the SAs survive, see {@link SaTable#reset()}.)
      */
     public void reset(ResetCause cause) {
-        sas.reset();
-        station.reset();
-        if (engine != null) {
-            engine.reset();
+        RunningFirmware fw = firmware.running();
+        fw.sas.reset();
+        fw.station.reset();
+        if (fw.engine != null) {
+            fw.engine.reset();
         }
+        firmware.abandonUpdate();
         stats.inc("resets");
         emit(new DeviceReset(cause));
     }
 
     int saInUse() {
-        return sas.used();
+        return firmware.running().sas.used();
     }
 
     @Override
     public void close() {
-        if (engine != null) {
-            engine.close();
-        }
+        firmware.close();
         if (port != null) {
             port.close();
         }

@@ -32,7 +32,7 @@ final class Registers {
             return (long) device.config().revision();
         }
         if (address == STATUS) {
-            return (device.linkUp() ? 1L : 0) | (p.engine() && !device.engineFailed() ? 2L : 0)
+            return (device.linkUp() ? 1L : 0) | (device.profile().engine() && !device.engineFailed() ? 2L : 0)
                     | (device.currentMac().equals(device.eeprom().mac()) ? 0 : 4L);
         }
         if (address == SA_COUNT) {

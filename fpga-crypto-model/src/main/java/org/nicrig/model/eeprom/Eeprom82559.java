@@ -34,6 +34,18 @@ public final class Eeprom82559 {
         return e;
     }
 
+    /** An image as stored, e.g. read back from the device's non-volatile memory; the checksum is taken as it is. */
+    public static Eeprom82559 of(int[] words) {
+        if (words.length != WORDS) {
+            throw new IllegalArgumentException("an 82559 EEPROM has " + WORDS + " words, not " + words.length);
+        }
+        Eeprom82559 e = new Eeprom82559();
+        for (int i = 0; i < WORDS; i++) {
+            e.words[i] = words[i] & 0xFFFF;
+        }
+        return e;
+    }
+
     public synchronized int read(int word) {
         return words[checkIndex(word)];
     }

@@ -138,6 +138,7 @@ public final class DeviceServer implements AutoCloseable {
             return;
         }
         send(seq, r);
+        device.afterReply(request, r); // FW_ACTIVATE reboots only once its ACK is out
     }
 
     /**

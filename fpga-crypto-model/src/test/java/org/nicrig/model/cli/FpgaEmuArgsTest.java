@@ -134,6 +134,36 @@ class FpgaEmuArgsTest {
     }
 
     @Test
+    void aBadMemoryDirectoryOrKeyFileFailsToStartNamingIt(@TempDir Path dir) throws IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("file"), "x");
+        Run notDir = run("--device", "fpga-aes@tcp:0,nvm=" + file);
+        assertThat(notDir.exit()).isEqualTo(FpgaEmu.EXIT_START_FAILED);
+        assertThat(notDir.error()).isEqualTo("fpga-emu: " + file + ": not a directory (nvm= names the directory where the"
+                + " device keeps its memory)");
+        Path noKey = dir.resolve("lab.pub");
+        Run missingKey = run("--device", "fpga-aes@tcp:0,trusted-key=" + noKey);
+        assertThat(missingKey.exit()).isEqualTo(FpgaEmu.EXIT_START_FAILED);
+        assertThat(missingKey.error()).startsWith("fpga-emu: " + noKey + ": cannot read the trusted key");
+        usage("trusted-key= needs a path", "--device", "fpga-aes@tcp:0,trusted-key=");
+        usage("unknown key 'nvn' (did you mean nvm?)", "--device", "fpga-aes@tcp:0,nvn=/tmp/x");
+    }
+
+    @Test
+    void nvmAndTrustedKeyGoIntoTheDevicesConfig(@TempDir Path dir) throws Exception {
+        org.nicrig.model.testing.SigningKey lab = org.nicrig.model.testing.SigningKey.generate(5);
+        Path pub = java.nio.file.Files.writeString(dir.resolve("lab.pub"), lab.publicPem());
+        Path nvm = dir.resolve("nic1");
+        DeviceSpec spec = DeviceSpec.parse("fpga-aes@tcp:0,nvm=" + nvm + ",trusted-key=" + pub);
+        org.nicrig.model.device.DeviceConfig c = spec.toConfig(1, 1);
+        assertThat(c.trustedKey()).isEqualTo(lab.publicKey());
+        assertThat(c.nvm().toString()).isEqualTo("nvm " + nvm);
+        assertThat(nvm).isDirectory();
+        org.nicrig.model.device.DeviceConfig plain = DeviceSpec.parse("fpga-aes@tcp:0").toConfig(1, 1);
+        assertThat(plain.trustedKey()).isEqualTo(org.nicrig.model.firmware.TrustedKey.DEVELOPMENT);
+        assertThat(plain.nvm().toString()).isEqualTo("nvm in memory");
+    }
+
+    @Test
     void servesDevicesOnTcpWithDefaultMacsUntilStopped() throws Exception {
         FpgaEmu emu = new FpgaEmu();
         StringWriter out = new StringWriter();

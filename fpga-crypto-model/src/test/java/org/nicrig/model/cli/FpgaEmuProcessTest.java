@@ -30,11 +30,8 @@ import org.nicrig.protocol.message.*;
  */
 class FpgaEmuProcessTest {
 
-    /** target/classes plus the dependency classpath the build writes before the tests. */
     private static String classpath() throws IOException {
-        Path listed = Path.of("target", "classpath.txt");
-        assertThat(listed).as("written by maven-dependency-plugin at generate-test-resources").exists();
-        return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator + Files.readString(listed).strip();
+        return FpgaEmuChild.classpath();
     }
 
     @Test

@@ -34,8 +34,11 @@ final class DeviceFixture implements AutoCloseable {
         device.onEvent(events::add);
     }
 
+    /** Answers {@code r}, then lets the device act on its answer having left (FW_ACTIVATE's reboot). */
     Response handle(Request r) {
-        return device.handle(r);
+        Response answer = device.handle(r);
+        device.afterReply(r, answer);
+        return answer;
     }
 
     void install(int slot, SaParams sa) {

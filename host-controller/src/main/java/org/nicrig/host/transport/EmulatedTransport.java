@@ -45,7 +45,13 @@ public final class EmulatedTransport implements Transport {
             throw new IllegalStateException(name + ": already opened or closed");
         }
         PipeChannel[] ends = PipeChannel.pair(name);
-        server = new DeviceServer(new Device(config, wire), ends[0]).start();
+        Device device;
+        try {
+            device = new Device(config, wire); // powers on: boots what its memory holds
+        } catch (java.io.UncheckedIOException e) {
+            throw new TransportException(name, TransportException.Reason.IO, e.getCause().getMessage(), e.getCause());
+        }
+        server = new DeviceServer(device, ends[0]).start();
         pipe = new PipeTransport(name, ends[1]);
         pipe.open();
     }

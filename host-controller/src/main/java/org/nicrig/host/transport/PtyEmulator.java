@@ -81,6 +81,8 @@ public final class PtyEmulator implements AutoCloseable {
         if (!spec.defects().isEmpty()) {
             device.append(",defects=").append(String.join("+", spec.defects().stream().map(Enum::name).toList()));
         }
+        spec.nvm().ifPresent(p -> device.append(",nvm=").append(p));
+        spec.trustedKey().ifPresent(p -> device.append(",trusted-key=").append(p));
         List<String> args = new ArrayList<>(List.of("--device", device.toString(), "--serial", deviceEnd.toString(),
                 "--speed", Double.isInfinite(spec.speed()) ? "unlimited" : Double.toString(spec.speed())));
         hub.ifPresent(h -> args.addAll(List.of("--hub", "udp:" + h.getHostString() + ":" + h.getPort())));

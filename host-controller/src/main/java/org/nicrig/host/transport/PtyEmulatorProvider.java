@@ -2,6 +2,7 @@ package org.nicrig.host.transport;
 
 import java.net.InetSocketAddress;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +11,8 @@ import java.util.Set;
  * {@code pty-emulator:PROFILE?mac=02:00:00:00:00:01&seed=1&baud=921600&hub=udp:127.0.0.1:47000}:
  * a device model served by fpga-emu in a process of its own on a socat pty pair, reached through
  * the serial transport (see {@link PtyEmulatorTransport}). The device parameters are those of
- * {@code emulated:} ({@link EmulatedDeviceSpec}: mac, speed, seed, revision, defects), plus
+ * {@code emulated:} ({@link EmulatedDeviceSpec}: mac, speed, seed, revision, defects, nvm,
+ * trusted-key; the paths are handed to fpga-emu, so they may not hold a ','), plus
  * <ul>
  *   <li>{@code baud} (50 to 4000000, default 921600): the host end's line speed;</li>
  *   <li>{@code hub} ({@code udp:HOST:PORT}): the wire hub the emulator joins, so devices in
@@ -52,6 +54,12 @@ public final class PtyEmulatorProvider implements TransportProvider {
         if (spec.seed() < 0) {
             // fpga-emu takes seeds from 0 up; an in-process emulated: device takes any long
             throw uri.bad("parameter seed: expected a whole number from 0, found '" + uri.params().get("seed") + "'");
+        }
+        for (var p : List.of(spec.nvm(), spec.trustedKey())) {
+            if (p.isPresent() && p.get().toString().indexOf(',') >= 0) {
+                // fpga-emu's --device spec separates its options with ','
+                throw uri.bad("a path handed to the emulator process may not contain ',': " + p.get());
+            }
         }
         int baud = uri.intParam("baud", SerialSettings.DEFAULT_BAUD, MIN_BAUD, MAX_BAUD);
         Optional<InetSocketAddress> joins = uri.params().containsKey("hub") ? Optional.of(hub(uri)) : hub;

@@ -14,7 +14,9 @@
  *       {@code readTimeout} (none)</td></tr>
  *   <tr><td>{@code emulated:PROFILE}</td><td>{@link org.nicrig.host.transport.EmulatedTransport}: a device
  *       model in this process</td><td>{@code mac} (required), {@code speed} (1, or {@code unlimited}),
- *       {@code seed} (1), {@code revision} (the profile's), {@code defects} (none), see
+ *       {@code seed} (1), {@code revision} (the profile's), {@code defects} (none), {@code nvm} (a directory
+ *       for the firmware slots, rollback floor and EEPROM; in memory), {@code trusted-key} (PEM public key
+ *       images must be signed with; keys/nicrig-dev.pub), see
  *       {@link org.nicrig.host.transport.EmulatedDeviceSpec}</td></tr>
  *   <tr><td>{@code pty-emulator:PROFILE}</td><td>{@link org.nicrig.host.transport.PtyEmulatorTransport}:
  *       the model in an fpga-emu process of its own on a socat pty pair, through the serial transport</td>
