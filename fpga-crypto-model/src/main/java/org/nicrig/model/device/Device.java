@@ -29,6 +29,11 @@ import org.nicrig.protocol.message.*;
  * depends on the firmware is in {@link RunningFirmware}, rebuilt at every boot.
  */
 public final class Device implements AutoCloseable {
+    /**
+     * The longest frame TRANSMIT takes (PROTOCOL.md §5.12): a 14-byte header and a 9216-byte jumbo
+     * payload, so that the ESP result of a 1500-byte packet in tunnel mode still fits.
+     */
+    public static final int MAX_FRAME = 14 + 9216;
     private final DeviceConfig config;
     private final NonVolatileMemory nvm;
     private final Eeprom82559 eeprom;
@@ -71,6 +76,10 @@ public final class Device implements AutoCloseable {
      * after sending each answer.
      */
     public void afterReply(Request request, Response answer) {
+        if (request instanceof Reset && answer instanceof Ack) {
+            reset(ResetCause.HOST_REQUEST); // §5.5: the ACK is sent before the reset takes effect
+            return;
+        }
         firmware.afterReply(request, answer);
     }
 
@@ -138,8 +147,7 @@ public final class Device implements AutoCloseable {
                     ((System.nanoTime() - bootNanos) / 1_000_000) & 0xFFFF_FFFFL);
         }
         if (request instanceof Reset) {
-            reset(ResetCause.HOST_REQUEST);
-            return new Ack(MessageType.RESET);
+            return new Ack(MessageType.RESET); // the reset itself follows in afterReply
         }
         if (request instanceof GetStats) {
             return stats();
@@ -152,6 +160,11 @@ public final class Device implements AutoCloseable {
             return r == null ? new Ack(MessageType.SA_DELETE) : new ErrorReply(MessageType.SA_DELETE, r.code(), r.detail());
         }
         if (request instanceof Transmit t) {
+            int length = t.frame().length();
+            if (length < EthernetFrame.HEADER_LENGTH || length > MAX_FRAME) {
+                return new ErrorReply(MessageType.TRANSMIT, ErrorCode.MALFORMED, "a frame of " + length
+                        + " bytes; the port sends " + EthernetFrame.HEADER_LENGTH + ".." + MAX_FRAME + " (no FCS)");
+            }
             if (!linkUp) {
                 stats.inc("tx_dropped_link_down");
                 return new ErrorReply(MessageType.TRANSMIT, ErrorCode.LINK_DOWN, "link is down; the frame was not sent");
