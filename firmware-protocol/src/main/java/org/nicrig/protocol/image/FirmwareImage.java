@@ -21,8 +21,6 @@ import org.nicrig.protocol.message.Integrity;
 public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<ImageSignature> signature) {
     public static final byte[] MAGIC = {'N', 'R', 'F', 'W'};
     public static final int FORMAT_VERSION = 1;
-    /** The fixed part of the header, offsets 0..23, up to and with the cipher count (FIRMWARE-IMAGE.md §3.1). */
-    static final int FIXED_HEAD = 24;
     private static final int HASH = 32;
 
     public FirmwareImage {
