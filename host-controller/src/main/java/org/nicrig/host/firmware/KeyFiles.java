@@ -42,6 +42,9 @@ public final class KeyFiles {
      * @throws FileAlreadyExistsException naming the file that exists
      */
     public static Pair generate(Path base, SecureRandom random) throws IOException {
+        if (Files.isDirectory(base)) {
+            throw new FirmwareFileException(base, "is a directory; --out DIR/NAME writes DIR/NAME.key and DIR/NAME.pub");
+        }
         String name = base.getFileName() == null ? "" : base.getFileName().toString();
         for (String suffix : new String[] {PRIVATE_SUFFIX, PUBLIC_SUFFIX}) {
             if (name.endsWith(suffix)) {

@@ -76,6 +76,12 @@ class KeyFilesTest {
     }
 
     @Test
+    void aDirectoryIsNotAName() {
+        assertThatThrownBy(() -> KeyFiles.generate(dir, new SecureRandom())).isInstanceOf(FirmwareFileException.class)
+                .hasMessage(dir + ": is a directory; --out DIR/NAME writes DIR/NAME.key and DIR/NAME.pub");
+    }
+
+    @Test
     void twoKeysAreDifferent() throws IOException {
         KeyFiles.Pair a = KeyFiles.generate(dir.resolve("a"), new SecureRandom());
         KeyFiles.Pair b = KeyFiles.generate(dir.resolve("b"), new SecureRandom());
