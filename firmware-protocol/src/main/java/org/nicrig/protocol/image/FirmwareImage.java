@@ -21,8 +21,6 @@ import org.nicrig.protocol.message.Integrity;
 public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<ImageSignature> signature) {
     public static final byte[] MAGIC = {'N', 'R', 'F', 'W'};
     public static final int FORMAT_VERSION = 1;
-    /** Header bytes before the variable-length lists (FIRMWARE-IMAGE.md §3). */
-    static final int FIXED_HEAD = 24;
     private static final int HASH = 32;
 
     public FirmwareImage {
@@ -119,14 +117,58 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
     }
 
     /**
-     * Reads an image; refuses anything the format forbids with the byte where it is wrong.
+     * Reads an image; refuses anything the format forbids with the byte where it is wrong
+     * (FIRMWARE-IMAGE.md §9 lists every check in order).
      *
      * @throws ImageFormatException bad magic, unknown format version, reserved bits set, unknown
-     *                              cipher or integrity, lengths that do not add up, a payload whose
-     *                              SHA-256 is not the header's, bytes after the trailer
+     *                              or repeated cipher, integrity or defect, lengths that do not add
+     *                              up, a payload whose SHA-256 is not the header's, an unknown
+     *                              signature algorithm, bytes after the trailer
      */
     public static FirmwareImage parse(byte[] image) throws ImageFormatException {
+        ImageHeader header = parseHeader(image);
         Reader r = new Reader(image);
+        r.pos = header.length();
+        long payloadLength = header.payloadLength();
+        if (payloadLength > image.length - r.pos) {
+            throw new ImageFormatException(r.pos, "payload of " + payloadLength + " bytes announced, only "
+                    + (image.length - r.pos) + " bytes follow the header (truncated image?)");
+        }
+        int payloadAt = r.pos;
+        byte[] payload = r.bytes((int) payloadLength, "payload");
+        if (!MessageDigest.isEqual(Sha256.of(payload), header.payloadSha256().toArray())) {
+            throw new ImageFormatException(payloadAt, "payload does not match the header's SHA-256 (corrupt image)");
+        }
+        int trailerAt = r.pos;
+        int algorithm = r.u8("signature algorithm");
+        Optional<ImageSignature> signature;
+        if (algorithm == 0) {
+            signature = Optional.empty();
+        } else if (algorithm == ImageSignature.ED25519) {
+            byte[] keyId = r.bytes(ImageSignature.KEY_ID_LENGTH, "signing key id");
+            byte[] sig = r.bytes(ImageSignature.ED25519_LENGTH, "Ed25519 signature");
+            signature = Optional.of(ImageSignature.ed25519(keyId, sig));
+        } else {
+            throw new ImageFormatException(trailerAt, "unknown signature algorithm " + algorithm + " (0 unsigned, 1 Ed25519)");
+        }
+        if (r.pos != image.length) {
+            int extra = image.length - r.pos;
+            throw new ImageFormatException(r.pos, extra + (extra == 1 ? " byte" : " bytes") + " after the signature trailer");
+        }
+        return new FirmwareImage(header.manifest(), Bytes.wrap(payload), signature);
+    }
+
+    /**
+     * Reads the header from the start of an image — all of the image or only its first
+     * {@link ImageHeader#length()} bytes — so that a device can check target and rollback as soon
+     * as the header has arrived, before the payload (FIRMWARE-IMAGE.md §7). Checks everything in
+     * the header; nothing after it.
+     *
+     * @throws ImageFormatException as {@link #parse}, for the header's fields; "truncated" when
+     *                              {@code start} ends inside the header
+     */
+    public static ImageHeader parseHeader(byte[] start) throws ImageFormatException {
+        Reader r = new Reader(start);
         byte[] magic = r.bytes(4, "magic");
         if (!Arrays.equals(magic, MAGIC)) {
             throw new ImageFormatException(0, "magic is not \"NRFW\" (4e 52 46 57) — not a nicrig firmware image");
@@ -139,7 +181,6 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
             throw new ImageFormatException(5, "reserved byte is not 0");
         }
         int headerLength = r.u16("header length");
-        ImageTarget target;
         int vendor = r.u16("vendor id");
         int device = r.u16("device id");
         int revMin = r.u8("revision min");
@@ -147,7 +188,7 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
         if (revMin > revMax) {
             throw new ImageFormatException(12, String.format("revision range 0x%02x..0x%02x is empty", revMin, revMax));
         }
-        target = new ImageTarget(vendor, device, revMin, revMax);
+        ImageTarget target = new ImageTarget(vendor, device, revMin, revMax);
         FirmwareVersion fw = new FirmwareVersion(r.u8("major"), r.u8("minor"), r.u16("patch"));
         long rollback = r.u32("rollback counter");
         int flagsAt = r.pos;
@@ -167,6 +208,9 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
             if (c == null) {
                 throw new ImageFormatException(at, "unknown cipher: IKEv2 transform " + id + " with " + bits + "-bit key");
             }
+            if (ciphers.stream().anyMatch(x -> x.cipher() == c)) {
+                throw new ImageFormatException(at, c + " is listed twice");
+            }
             ciphers.add(new CipherRate(c, rate));
         }
         int m = r.u8("integrity count");
@@ -177,6 +221,9 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
             Integrity in = Integrity.fromWire(id);
             if (in == null) {
                 throw new ImageFormatException(at, "unknown integrity: IKEv2 transform " + id);
+            }
+            if (integrities.contains(in)) {
+                throw new ImageFormatException(at, in + " is listed twice");
             }
             integrities.add(in);
         }
@@ -190,7 +237,10 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
             int len = r.u8("defect name length");
             String name = new String(r.bytes(len, "defect name"), StandardCharsets.US_ASCII);
             if (len == 0 || !name.chars().allMatch(ch -> ch > 0x20 && ch < 0x7F)) {
-                throw new ImageFormatException(at, "defect name is not 1..255 printable ASCII characters");
+                throw new ImageFormatException(at, "defect name is not 1..255 printable ASCII characters without spaces");
+            }
+            if (defects.contains(name)) {
+                throw new ImageFormatException(at, "defect " + name + " is listed twice");
             }
             defects.add(name);
         }
@@ -199,46 +249,14 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
         if (r.pos != headerLength) {
             throw new ImageFormatException(6, "header length says " + headerLength + " bytes, its fields take " + r.pos);
         }
-        if (payloadLength > image.length - r.pos) {
-            throw new ImageFormatException(r.pos, "payload of " + payloadLength + " bytes announced, only "
-                    + (image.length - r.pos) + " bytes follow the header (truncated image?)");
-        }
-        int payloadAt = r.pos;
-        byte[] payload = r.bytes((int) payloadLength, "payload");
-        MessageDigest md = Sha256.newDigest();
-        md.update(payload);
-        if (!MessageDigest.isEqual(md.digest(), hash)) {
-            throw new ImageFormatException(payloadAt, "payload does not match the header's SHA-256 (corrupt image)");
-        }
-        int trailerAt = r.pos;
-        int algorithm = r.u8("signature algorithm");
-        Optional<ImageSignature> signature;
-        if (algorithm == 0) {
-            signature = Optional.empty();
-        } else if (algorithm == ImageSignature.ED25519) {
-            byte[] keyId = r.bytes(ImageSignature.KEY_ID_LENGTH, "signing key id");
-            byte[] sig = r.bytes(ImageSignature.ED25519_LENGTH, "Ed25519 signature");
-            signature = Optional.of(ImageSignature.ed25519(keyId, sig));
-        } else {
-            throw new ImageFormatException(trailerAt, "unknown signature algorithm " + algorithm + " (0 unsigned, 1 Ed25519)");
-        }
-        if (r.pos != image.length) {
-            throw new ImageFormatException(r.pos, (image.length - r.pos) + " bytes after the signature trailer");
-        }
-        ImageManifest manifest;
-        try {
-            manifest = new ImageManifest(target, fw, rollback,
-                    new ImageCapabilities(engine, (flags & 2) != 0, ciphers, integrities), defects);
-        } catch (IllegalArgumentException e) {
-            throw new ImageFormatException(8, e.getMessage());
-        }
-        return new FirmwareImage(manifest, Bytes.wrap(payload), signature);
+        ImageManifest manifest = new ImageManifest(target, fw, rollback,
+                new ImageCapabilities(engine, (flags & 2) != 0, ciphers, integrities), defects);
+        return new ImageHeader(headerLength, manifest, payloadLength, Bytes.wrap(hash));
     }
 
     /**
-     * How many bytes of the image the signature covers, read from a header alone (at least
-     * {@link #FIXED_HEAD} bytes): lets a device check target and rollback as soon as the header
-     * has arrived, before the payload.
+     * The header length field of an image that starts with {@code start} (at least its first
+     * 8 bytes): how many bytes {@link #parseHeader} needs. Checks only the magic.
      */
     public static int headerLength(byte[] start) throws ImageFormatException {
         if (start.length < 8) {
@@ -273,7 +291,8 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
 
         private void need(int n, String field) throws ImageFormatException {
             if (b.length - pos < n) {
-                throw new ImageFormatException(pos, field + " needs " + n + " bytes, " + (b.length - pos) + " left (truncated image?)");
+                throw new ImageFormatException(pos, field + " needs " + n + (n == 1 ? " byte, " : " bytes, ")
+                        + (b.length - pos) + " left (truncated image?)");
             }
         }
 

@@ -19,5 +19,10 @@ public record ImageCapabilities(boolean engine, boolean secondaryUse, List<Ciphe
         if (!engine && (secondaryUse || !ciphers.isEmpty() || !integrities.isEmpty())) {
             throw new IllegalArgumentException("a firmware without an engine offers no ciphers, integrities or secondary use");
         }
+        // one rate per cipher: a list naming a cipher twice would leave its rate to the reader's whim
+        if (ciphers.stream().map(CipherRate::cipher).distinct().count() != ciphers.size()
+                || integrities.stream().distinct().count() != integrities.size()) {
+            throw new IllegalArgumentException("a cipher or integrity is listed twice: " + ciphers + " " + integrities);
+        }
     }
 }

@@ -24,6 +24,9 @@ public record ImageManifest(ImageTarget target, FirmwareVersion version, long ro
         if (modelDefects.size() > 255) {
             throw new IllegalArgumentException("at most 255 model defects");
         }
+        if (modelDefects.stream().distinct().count() != modelDefects.size()) {
+            throw new IllegalArgumentException("a model defect is listed twice: " + modelDefects);
+        }
         for (String d : modelDefects) {
             byte[] b = d.getBytes(StandardCharsets.US_ASCII);
             if (d.isEmpty() || b.length > 255 || !d.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {

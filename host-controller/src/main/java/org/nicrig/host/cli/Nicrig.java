@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nicrig}: the command line of the rig. Subcommands run a plan, validate files, probe a
- * rig's devices, list ports and run the emulator; exit statuses are {@link ExitCode}'s.
+ * rig's devices, list ports, run the emulator and make firmware images ({@code fw}); exit
+ * statuses are {@link ExitCode}'s.
  *
  * <pre>{@code
  * int status = Nicrig.commandLine(Seams.PRODUCTION).execute("validate", "test-plans/smoke.yaml");
@@ -21,12 +22,13 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = "Hardware-in-the-loop test rig for teams of NICs with IPsec engines.",
         subcommands = {RunCommand.class, ValidateCommand.class, ProbeCommand.class, PortsCommand.class,
-                EmulateCommand.class},
+                EmulateCommand.class, FwCommand.class},
         footer = {"", "Examples:",
                 "  nicrig validate rigs/emulated.yaml test-plans/*.yaml",
                 "  nicrig probe rigs/emulated.yaml",
                 "  nicrig run test-plans/smoke.yaml --seed 7",
-                "  nicrig emulate --device fpga-aes --tcp 4001"})
+                "  nicrig emulate --device fpga-aes --tcp 4001",
+                "  nicrig fw verify build/fpga-aes-1.5.0.img --key keys/nicrig-dev.pub"})
 public final class Nicrig implements Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -59,12 +61,18 @@ public final class Nicrig implements Callable<Integer> {
         withExitStatus(cmd);
         cmd.getSubcommands().forEach((name, sub) -> {
             if (!name.equals(EmulateCommand.NAME)) { // fpga-emu's help has its own exit statuses
-                withExitStatus(sub);
+                withExitStatusAll(sub);
             }
         });
         cmd.setParameterExceptionHandler(Failures::usage);
         cmd.setExecutionExceptionHandler(Failures::thrown);
         return cmd;
+    }
+
+    /** {@code c} and its subcommands ({@code nicrig fw sign}) all end their help with the exit statuses. */
+    private static void withExitStatusAll(CommandLine c) {
+        withExitStatus(c);
+        c.getSubcommands().values().forEach(Nicrig::withExitStatusAll);
     }
 
     private static void withExitStatus(CommandLine c) {

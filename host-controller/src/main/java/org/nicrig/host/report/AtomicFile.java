@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -33,6 +36,56 @@ public final class AtomicFile {
     public static void write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
+        Path tmp = complete(absolute, body, false);
+        try {
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot write " + target + " atomically: " + e.getMessage(), e);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            deleteQuietly(tmp, e);
+            throw e;
+        }
+        syncDirectory(dir);
+    }
+
+    /**
+     * As {@link #write}, for a file that must not exist yet (a key file): an existing target is
+     * left alone and {@link FileAlreadyExistsException} thrown, even when another process creates
+     * it meanwhile, since the complete file is put in place with link(2), which never replaces.
+     *
+     * @param ownerOnly mode 0600 where the file system has POSIX permissions (a private key);
+     *                  else 0644
+     */
+    public static void create(Path target, boolean ownerOnly, Body body) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        Path tmp = complete(absolute, body, ownerOnly);
+        try {
+            try {
+                Files.createLink(absolute, tmp);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException) {
+                    throw new FileAlreadyExistsException(target.toString());
+                }
+                // no hard links here (some network and FAT file systems): a move that does not replace
+                Files.move(tmp, absolute);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            deleteQuietly(tmp, e);
+            throw e;
+        }
+        Files.deleteIfExists(tmp);
+        syncDirectory(dir);
+    }
+
+    /** The content, complete and forced to disk, in a hidden temporary file beside {@code absolute}. */
+    private static Path complete(Path absolute, Body body, boolean ownerOnly) throws IOException {
+        Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
@@ -52,24 +105,25 @@ public final class AtomicFile {
                 out.flush();
                 channel.force(true);
             }
-            readableByOthers(tmp);
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot write " + target + " atomically: " + e.getMessage(), e);
+            if (!ownerOnly) {
+                readableByOthers(tmp);
             }
+            return tmp;
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            deleteQuietly(tmp, e);
             throw e;
         }
-        syncDirectory(dir);
     }
 
-    /** Temp files are created owner-only; a report is an artifact others (CI) read. */
+    private static void deleteQuietly(Path tmp, Throwable e) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+    }
+
+    /** Temp files are created owner-only (0600); a report is an artifact others (CI) read. */
     private static void readableByOthers(Path file) {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

@@ -10,7 +10,7 @@ import org.nicrig.protocol.message.FirmwareVersion;
  * Allow-list ranges, inclusive, written {@code LOW..HIGH} or as one value:
  * revisions {@code 0x08..0x0c}, firmware versions {@code 2.0.0..2.9.0}.
  */
-final class Ranges {
+public final class Ranges {
     // The same forms as schemas/rig.schema.json's patterns, so the schema and the loader agree.
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,5}");
     private static final Pattern REVISION = Pattern.compile("0[xX][0-9a-fA-F]{1,2}|[0-9]{1,3}");
@@ -19,7 +19,7 @@ final class Ranges {
     }
 
     /** A firmware version (not a range); null when malformed (reported). */
-    static FirmwareVersion firmware(Node n, String path, Problems p) {
+    public static FirmwareVersion firmware(Node n, String path, Problems p) {
         String s = Scalars.string(n, path, p);
         if (s == null) {
             return null;
@@ -48,7 +48,7 @@ final class Ranges {
     }
 
     /** {@code [low, high]} revisions (0..255) from {@code 0x08..0x0c}, {@code 8..12} or one value. */
-    static int[] revisionRange(Node n, String path, Problems p) {
+    public static int[] revisionRange(Node n, String path, Problems p) {
         if (n instanceof Node.ScalarNode s && s.type() == Node.ScalarNode.Type.INTEGER) {
             Long v = Scalars.integer(n, path, p, 0, 0xFF);
             return v == null ? null : new int[] {v.intValue(), v.intValue()};
