@@ -1,5 +1,6 @@
 package org.nicrig.host.rig;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +40,19 @@ public record Rig(String name, List<RigDevice> devices, TeamSettings team, List<
 
     public List<String> saNames() {
         return sas.stream().map(RigSa::name).toList();
+    }
+
+    /**
+     * This rig with every {@code emulated:} and {@code pty-emulator:} device keeping its
+     * non-volatile memory in {@code dir/NAME} (NAME = the device's name here), so a firmware
+     * flashed by one nicrig command is still there for the next; other transports unchanged.
+     * See {@link NvmDir}.
+     */
+    public Rig withNvmDir(Path dir) {
+        List<RigDevice> mapped = devices.stream()
+                .map(d -> new RigDevice(d.name(), NvmDir.apply(d.transport(), dir.resolve(d.name())), d.role(), d.expect()))
+                .toList();
+        return new Rig(name, mapped, team, sas, peer, wire, allow);
     }
 
     /** The allow-list as admission checks it. */
