@@ -62,6 +62,7 @@ public final class DeviceSession implements AutoCloseable {
     private Thread reader;
     private volatile State state = State.NEW;
     private volatile IdentifyReply identity;
+    private volatile int maxPayload;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile int deviceCreditsFree = -1;
     private int credits;
@@ -120,6 +121,11 @@ public final class DeviceSession implements AutoCloseable {
         listeners.add(l);
     }
 
+    /** Stops telling {@code l}; events already on their way to it may still arrive. */
+    public void removeListener(SessionListener l) {
+        listeners.remove(l);
+    }
+
     /**
      * Opens the transport, negotiates the version with HELLO and asks IDENTIFY.
      *
@@ -137,23 +143,67 @@ public final class DeviceSession implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            HelloReply hello = (HelloReply) call(new Hello(MessageCodec.MIN_SUPPORTED, MessageCodec.MAX_SUPPORTED));
-            if (hello.version() < MessageCodec.MIN_SUPPORTED || hello.version() > MessageCodec.MAX_SUPPORTED) {
-                throw new DeviceRefusedException(name, MessageType.HELLO, 0, new ErrorReply(MessageType.HELLO,
-                        ErrorCode.UNSUPPORTED_VERSION, "device chose version " + hello.version() + ", host speaks "
-                        + MessageCodec.MIN_SUPPORTED + ".." + MessageCodec.MAX_SUPPORTED));
-            }
-            stream.useVersion(hello.version());
-            identity = (IdentifyReply) call(new Identify());
+            handshake();
         } catch (SessionException e) {
             close();
             throw e;
         }
+        startHeartbeat();
+        return identity;
+    }
+
+    /**
+     * After the device reset (its RESET event): HELLO again, since a reset device speaks version 1
+     * until asked (PROTOCOL.md §4.4 rule 5, §5.5), then IDENTIFY, whose answer replaces
+     * {@link #identity()}: after FW_ACTIVATE it says which firmware now runs. The session stays
+     * open if this fails; the caller decides what a device that does not answer means.
+     *
+     * @throws SessionException the device did not answer, speaks another version, or went away
+     */
+    public IdentifyReply helloAgain() throws SessionException {
+        stream.useVersion(MessageCodec.MIN_SUPPORTED);
+        handshake();
+        return identity;
+    }
+
+    private void handshake() throws SessionException {
+        HelloReply hello = (HelloReply) call(new Hello(MessageCodec.MIN_SUPPORTED, MessageCodec.MAX_SUPPORTED));
+        if (hello.version() < MessageCodec.MIN_SUPPORTED || hello.version() > MessageCodec.MAX_SUPPORTED) {
+            throw new DeviceRefusedException(name, MessageType.HELLO, 0, new ErrorReply(MessageType.HELLO,
+                    ErrorCode.UNSUPPORTED_VERSION, "device chose version " + hello.version() + ", host speaks "
+                    + MessageCodec.MIN_SUPPORTED + ".." + MessageCodec.MAX_SUPPORTED));
+        }
+        stream.useVersion(hello.version());
+        maxPayload = hello.maxPayload();
+        identity = (IdentifyReply) call(new Identify());
         synchronized (creditLock) {
             credits = identity.capabilities().credits();
         }
-        startHeartbeat();
-        return identity;
+    }
+
+    /** The largest payload the device accepts, from its HELLO reply (PROTOCOL.md §2.5, §5.1); 0 before {@link #open()}. */
+    public int maxPayload() {
+        return maxPayload;
+    }
+
+    /**
+     * Waits until every event received so far has been handed to the listeners. Events are
+     * delivered off the reader thread, so an event that arrived before a response may still be
+     * on its way to a listener when the response's caller wakes up; this closes that gap.
+     *
+     * @return false if the wait timed out or the session is closed
+     */
+    public boolean awaitEventsDelivered(Duration timeout) {
+        try {
+            eventDispatch.submit(() -> { }).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ requests
