@@ -8,6 +8,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.nicrig.host.config.ConfigErrors;
+import org.nicrig.host.firmware.FirmwareFlashException;
+import org.nicrig.host.session.SessionException;
+import org.nicrig.host.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -40,6 +43,13 @@ final class Failures {
         if (ex instanceof ConfigErrors errors) {
             errors.errors().forEach(e -> err.println(e.getMessage()));
             status = ExitCode.USAGE;
+        } else if (ex instanceof TransportException t) {
+            // a missing, busy or vanished port: the transport's own line names it and says why
+            err.println("nicrig: " + t.getMessage());
+            status = t.reason() == TransportException.Reason.BAD_URI ? ExitCode.USAGE : ExitCode.FAILED;
+        } else if (ex instanceof SessionException || ex instanceof FirmwareFlashException || ex instanceof CommandFailure) {
+            err.println("nicrig: " + oneLine(ex.getMessage()));
+            status = ExitCode.FAILED;
         } else if (ex instanceof IOException io) {
             err.println("nicrig: " + describe(io));
             status = ExitCode.USAGE;

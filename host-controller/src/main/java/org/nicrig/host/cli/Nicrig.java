@@ -22,13 +22,15 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = "Hardware-in-the-loop test rig for teams of NICs with IPsec engines.",
         subcommands = {RunCommand.class, ValidateCommand.class, ProbeCommand.class, PortsCommand.class,
-                EmulateCommand.class, FwCommand.class},
+                EmulateCommand.class, FwCommand.class, EepromCommand.class, RegCommand.class},
         footer = {"", "Examples:",
                 "  nicrig validate rigs/emulated.yaml test-plans/*.yaml",
                 "  nicrig probe rigs/emulated.yaml",
                 "  nicrig run test-plans/smoke.yaml --seed 7",
                 "  nicrig emulate --device fpga-aes --tcp 4001",
-                "  nicrig fw verify build/fpga-aes-1.5.0.img --key keys/nicrig-dev.pub"})
+                "  nicrig fw verify build/fpga-aes-1.5.0.img --key keys/nicrig-dev.pub",
+                "  nicrig eeprom read --device fpga1",
+                "  nicrig reg read --device fpga1 0x10"})
 public final class Nicrig implements Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -69,7 +71,7 @@ public final class Nicrig implements Callable<Integer> {
         return cmd;
     }
 
-    /** {@code c} and its subcommands ({@code nicrig fw sign}) all end their help with the exit statuses. */
+    /** {@code c} and its subcommands ({@code nicrig fw sign}, {@code nicrig eeprom read}) end their help with the exit statuses. */
     private static void withExitStatusAll(CommandLine c) {
         withExitStatus(c);
         c.getSubcommands().values().forEach(Nicrig::withExitStatusAll);
