@@ -2,6 +2,7 @@ package org.nicrig.host.firmware;
 
 import org.nicrig.protocol.image.FirmwareImage;
 import org.nicrig.protocol.image.ImageFormatException;
+import org.nicrig.protocol.image.ImageManifest;
 import org.nicrig.protocol.image.ImageTarget;
 import org.nicrig.protocol.message.ErrorCode;
 import org.nicrig.protocol.message.IdentifyReply;
@@ -24,20 +25,21 @@ final class ImagePrecheck {
         } catch (ImageFormatException e) {
             throw new FirmwareRefusedException(device, FlashPhase.PRECHECK, -1, ErrorCode.FW_BAD_IMAGE, e.getMessage(), true);
         }
-        String mismatch = targetMismatch(parsed.manifest().target(), identity.pci());
+        String mismatch = targetMismatch(parsed.manifest(), identity.pci());
         if (mismatch != null) {
             throw new FirmwareRefusedException(device, FlashPhase.PRECHECK, -1, ErrorCode.FW_WRONG_TARGET, mismatch, true);
         }
         return parsed;
     }
 
-    /** Null if the target takes the device, else what differs. */
-    static String targetMismatch(ImageTarget target, PciIdentity pci) {
+    /** Null if the target takes the device, else what differs, in the device model's words (FirmwareUpdater). */
+    static String targetMismatch(ImageManifest manifest, PciIdentity pci) {
+        ImageTarget target = manifest.target();
         if (target.matches(pci.vendorId(), pci.deviceId(), pci.revision())) {
             return null;
         }
-        return String.format("image is for %s, device is %04x:%04x rev 0x%02x", target, pci.vendorId(), pci.deviceId(),
-                pci.revision());
+        return String.format("firmware %s is for %s, this device is %04x:%04x rev 0x%02x", manifest.version(), target,
+                pci.vendorId(), pci.deviceId(), pci.revision());
     }
 
     /** The image's manifest version if it parses at all (a flash without precheck still reports it). */

@@ -250,7 +250,7 @@ class FirmwareFlasherTest {
         assertThat(e.code()).isEqualTo(ErrorCode.FW_WRONG_TARGET);
         assertThat(e.byHost()).isTrue();
         assertThat(e.phase()).isEqualTo(FlashPhase.PRECHECK);
-        assertThat(e.detail()).isEqualTo("image is for 1172:e001 rev 0x01..0x0f, device is 8086:1229 rev 0x08");
+        assertThat(e.detail()).isEqualTo("firmware 2.2.0 is for 1172:e001 rev 0x01..0x0f, this device is 8086:1229 rev 0x08");
         device.expectNothing(Duration.ofMillis(100));
     }
 
