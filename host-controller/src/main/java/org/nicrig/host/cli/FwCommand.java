@@ -8,19 +8,21 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nicrig fw}: firmware images (firmware-protocol/FIRMWARE-IMAGE.md). Its subcommands work
- * on files only: make keys, pack a manifest and payload into an image, sign, inspect, verify. A
- * command that talks to a device joins them by being added to {@code subcommands} below.
+ * {@code nicrig fw}: firmware images (firmware-protocol/FIRMWARE-IMAGE.md). Its subcommands make
+ * keys, pack a manifest and payload into an image, sign, inspect and verify it (files only), and
+ * flash it onto a device ({@link FwFlashCommand}).
  */
 @Command(name = FwCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpWidth = 100,
         description = {"Firmware images: make a signing key, pack a manifest and payload into an image, sign it,",
-                "print what it holds, verify its signature. Format: firmware-protocol/FIRMWARE-IMAGE.md."},
+                "print what it holds, verify its signature, flash it onto a device.",
+                "Format: firmware-protocol/FIRMWARE-IMAGE.md."},
         subcommands = {
             FwKeygenCommand.class,
             FwPackCommand.class,
             FwSignCommand.class,
             FwInspectCommand.class,
             FwVerifyCommand.class,
+            FwFlashCommand.class,
         },
         footer = {"", "Examples:",
                 "  nicrig fw keygen --out keys/lab",
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "      --payload firmware/examples/payload.txt --out build/fpga-aes-1.5.0.img",
                 "  nicrig fw sign build/fpga-aes-1.5.0.img --key keys/lab.key",
                 "  nicrig fw inspect build/fpga-aes-1.5.0.img",
-                "  nicrig fw verify build/fpga-aes-1.5.0.img --key keys/lab.pub"})
+                "  nicrig fw verify build/fpga-aes-1.5.0.img --key keys/lab.pub",
+                "  nicrig fw flash build/fpga-aes-1.5.0.img --device fpga1 --nvm-dir nvm"})
 public final class FwCommand implements Callable<Integer> {
     static final String NAME = "fw";
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,6 +40,9 @@ import picocli.CommandLine.Spec;
                 "  nicrig fw flash fw-1.5.0.img --device fpga1 --nvm-dir nvm",
                 "  nicrig fw flash fw-1.5.0.img --transport serial:/dev/ttyUSB0"})
 final class FwFlashCommand implements Callable<Integer> {
+    @ParentCommand
+    private FwCommand fw;
+
     @Spec
     private CommandSpec spec;
 
@@ -65,7 +69,7 @@ final class FwFlashCommand implements Callable<Integer> {
             out.println("device: " + DeviceLine.of(d));
             out.println("image:  " + describe(bytes));
             out.flush();
-            FlashProgress progress = FlashProgress.of(seams().terminal().getAsBoolean(), out);
+            FlashProgress progress = FlashProgress.of(fw.seams().terminal().getAsBoolean(), out);
             FlashResult r;
             try {
                 r = new FirmwareFlasher(d.session(), FlashOptions.DEFAULT.withPrecheck(!noPrecheck), progress).flash(bytes);
@@ -89,9 +93,5 @@ final class FwFlashCommand implements Callable<Integer> {
         } catch (ImageFormatException e) {
             return image + " (" + bytes.length + " bytes): not a valid image: " + e.getMessage();
         }
-    }
-
-    private Seams seams() {
-        return spec.root().userObject() instanceof Nicrig n ? n.seams() : Seams.PRODUCTION;
     }
 }

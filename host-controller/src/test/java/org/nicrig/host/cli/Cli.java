@@ -21,12 +21,6 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Nicrig.commandLine(seams);
-        if (!cmd.getSubcommands().containsKey("fw")) { // TEMPORARY until FwCommand is on main
-            CommandLine fw = new CommandLine(new TempFw());
-            fw.setParameterExceptionHandler(Failures::usage);
-            fw.setExecutionExceptionHandler(Failures::thrown);
-            cmd.addSubcommand("fw", fw);
-        }
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int status = cmd.execute(args);
