@@ -66,4 +66,57 @@ class FwFlashCommandTest {
         assertThat(r.status()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).isEqualTo("nicrig: " + dir.resolve("nope.img") + ": no such file or directory\n");
     }
+
+    @Test
+    void aGoodImageIsActivatedWithProgressLinesAndExitZero() throws IOException {
+        // 200 kB: thirteen chunks of the 16380 bytes a 16384-byte maxPayload leaves, so every tenth is passed
+        Path img = file("fw-1.5.0.img", TestImages.signed(TestImages.fpga("1.5.0", 1), 200_000));
+        Cli.Result r = flash(img);
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.err()).isEmpty();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("flashing: ")).hasSize(11)
+                .startsWith("flashing: 0% (0 of " + Files.size(img) + " bytes)")
+                .endsWith("flashing: 100% (" + Files.size(img) + " of " + Files.size(img) + " bytes)");
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("ACTIVATED 1.4.0 \u2192 1.5.0");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("device: 1172:e001 rev 01, MAC 02:00:00:00:00:01, firmware 1.5.0");
+    }
+
+    @Test
+    void onATerminalTheProgressIsOneBarClearedBeforeTheResult() throws IOException {
+        Path img = file("fw-1.5.0.img", TestImages.signed(TestImages.fpga("1.5.0", 1)));
+        Cli.Result r = flash(Seams.PRODUCTION.withTerminal(true), img);
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("\r[##############################] 100%").doesNotContain("flashing: ")
+                .contains("\rACTIVATED 1.4.0 \u2192 1.5.0\n");
+    }
+
+    @Test
+    void withoutThePrecheckTheDeviceRefusesAnotherDevicesImageItself() throws IOException {
+        Path img = file("plain.img", TestImages.signed(TestImages.manifest(TestImages.I82559, "2.2.0", 1,
+                org.nicrig.protocol.image.ImageCapabilities.NONE)));
+        Cli.Result r = flash(img, "--no-precheck");
+        assertThat(r.status()).as(r.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.err()).isEqualTo("nicrig: fpga1: device refused the image at FW_CHUNK at offset 0: FW_WRONG_TARGET "
+                + "(firmware 2.2.0 is for 8086:1229 rev 0x08..0x0c, this device is 1172:e001 rev 0x01); it keeps its old firmware\n");
+    }
+
+    @Test
+    void anUnsignedImageIsRefusedByTheDevice() throws IOException {
+        Path img = file("unsigned.img", TestImages.unsigned(TestImages.fpga("1.5.0", 1)).toBytes());
+        Cli.Result r = flash(img);
+        assertThat(r.status()).as(r.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.out()).contains(", unsigned\n").contains("flashing: 100%");
+        assertThat(r.err()).startsWith("nicrig: fpga1: device refused the image at FW_COMMIT: FW_BAD_SIGNATURE (the image is unsigned");
+    }
+
+    @Test
+    void aFirmwareThatFailsItsBootSelfTestFallsBackAndExitsOne() throws IOException {
+        Path img = file("bad-defect.img", TestImages.signed(TestImages.manifest(TestImages.FPGA_AES, "1.5.0", 1,
+                TestImages.FPGA_CAPS, "NO_SUCH_DEFECT")));
+        Cli.Result r = flash(img);
+        assertThat(r.status()).as(r.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.out()).contains("FELL_BACK: the device kept firmware 1.4.0, 1.5.0 did not boot (FW_BAD_IMAGE: ")
+                .contains("NO_SUCH_DEFECT").endsWith("firmware 1.4.0\n");
+    }
 }

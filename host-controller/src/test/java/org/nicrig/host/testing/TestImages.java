@@ -52,7 +52,12 @@ public final class TestImages {
     }
 
     public static FirmwareImage unsigned(ImageManifest m) {
-        byte[] payload = new byte[3000]; // a few chunks' worth, with bytes that differ
+        return unsigned(m, 3000); // a few chunks' worth at 512 bytes a chunk
+    }
+
+    /** {@code m} with a payload of {@code size} bytes that differ from their neighbours. */
+    public static FirmwareImage unsigned(ImageManifest m, int size) {
+        byte[] payload = new byte[size];
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) (i * 31 + 7);
         }
@@ -62,6 +67,10 @@ public final class TestImages {
     /** {@code m} with a payload, signed with keys/nicrig-dev.key; the image file's bytes. */
     public static byte[] signed(ImageManifest m) {
         return sign(unsigned(m)).toBytes();
+    }
+
+    public static byte[] signed(ImageManifest m, int payloadSize) {
+        return sign(unsigned(m, payloadSize)).toBytes();
     }
 
     public static FirmwareImage sign(FirmwareImage image) {
