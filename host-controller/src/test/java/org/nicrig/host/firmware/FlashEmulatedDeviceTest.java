@@ -3,6 +3,7 @@ package org.nicrig.host.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nicrig.host.session.DeviceSession;
 import org.nicrig.host.session.SessionConfig;
 import org.nicrig.host.testing.TestImages;
@@ -298,6 +300,34 @@ class FlashEmulatedDeviceTest {
         assertThat(e.phase()).isEqualTo(FlashPhase.ACTIVATE);
         powerCycle();
         assertThat(session.identity().firmware()).isEqualTo(FACTORY);
+    }
+
+    @Test
+    void powerLostMidFlashOnADirectoryMemoryLeavesTheOldFirmwareForTheNextProcess(@TempDir Path nvm) throws Exception {
+        String uri = URI + "&nvm=" + nvm.toAbsolutePath();
+        session.close();
+        transport = (EmulatedTransport) new EmulatedTransportProvider(wire).create(TransportUri.parse(uri));
+        open(transport);
+        byte[] image = TestImages.signed(TestImages.fpga("1.5.0", 1));
+        FlashListener pullAtFirstChunk = (sent, total) -> {
+            if (sent > 0) {
+                transport.server().inject(FaultKind.UNPLUG, 0, Duration.ZERO);
+            }
+        };
+        FirmwareDeviceLostException e = catchThrowableOfType(FirmwareDeviceLostException.class,
+                () -> new FirmwareFlasher(session, OPTIONS, pullAtFirstChunk).flash(image));
+        assertThat(e.oldFirmwareKept()).isTrue();
+        session.close();
+
+        // a new transport from the URI, as another nicrig process would make: only the directory is shared
+        transport = (EmulatedTransport) new EmulatedTransportProvider(new VirtualWire()).create(TransportUri.parse(uri));
+        open(transport);
+        assertThat(session.identity().firmware()).isEqualTo(FACTORY);
+        assertThat(flash(image, OPTIONS).activated()).isTrue();
+        session.close();
+        transport = (EmulatedTransport) new EmulatedTransportProvider(new VirtualWire()).create(TransportUri.parse(uri));
+        open(transport);
+        assertThat(session.identity().firmware()).isEqualTo(new FirmwareVersion(1, 5, 0));
     }
 
     /** Hex as the device model prints key ids. */
