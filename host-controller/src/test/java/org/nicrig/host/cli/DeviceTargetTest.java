@@ -97,4 +97,20 @@ class DeviceTargetTest {
             assertThat(r.err()).isEqualTo("nicrig: " + pty.uriA() + ": port is busy: already open in this process\n");
         }
     }
+
+    @Test
+    void everyDeviceCommandHasHelpWithTheTargetOptionsAndTheExitStatuses() {
+        for (String[] command : new String[][] {{"eeprom", "read"}, {"eeprom", "check"}, {"eeprom", "write"},
+                {"reg", "read"}, {"reg", "write"}, {"fw", "flash"}}) {
+            Cli.Result help = Cli.run(command[0], command[1], "--help");
+            String name = "nicrig " + command[0] + " " + command[1];
+            assertThat(help.status()).as(name).isZero();
+            assertThat(help.out()).as(name).startsWith("Usage: " + name).contains("--rig=RIG").contains("--device=NAME")
+                    .contains("--transport=URI").contains("--nvm-dir=DIR").contains("Exit status: 0");
+        }
+        assertThat(Cli.run("fw", "--help").out()).contains("flash");
+        Cli.Result bare = Cli.run("eeprom");
+        assertThat(bare.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(bare.err()).startsWith("nicrig eeprom: missing command (read, check or write)\n");
+    }
 }

@@ -77,4 +77,20 @@ class NvmDirCommandsTest {
         Cli.Result read = run("eeprom", "read", "--words", "0..2");
         assertThat(read.out()).contains("0x00 0002 0000 4200\n").contains("(words 0x00-0x02): 02:00:00:00:00:42\n");
     }
+
+    @Test
+    void aFlashOverASerialPtyToAnEmulatorProcessIsSeenByAnInProcessDeviceOnTheSameMemory() throws IOException {
+        Path nvm = dir.resolve("shared");
+        Path img = image("fw.img", TestImages.signed(TestImages.fpga("1.5.0", 1)));
+        // fpga-emu in a process of its own, reached through socat's pty and jSerialComm
+        Cli.Result flash = Cli.run(Seams.PRODUCTION.withTerminal(false), "fw", "flash", img.toString(),
+                "--transport", "pty-emulator:fpga-aes?mac=02:00:00:00:00:07", "--nvm-dir", nvm.toString());
+        assertThat(flash.status()).as(flash.toString()).isZero();
+        assertThat(flash.out()).contains("ACTIVATED 1.4.0 \u2192 1.5.0");
+        // --transport names the device after its profile: both find their memory in nvm/fpga-aes
+        Cli.Result check = Cli.run("eeprom", "check", "--transport", "emulated:fpga-aes?mac=02:00:00:00:00:07",
+                "--nvm-dir", nvm.toString());
+        assertThat(check.status()).as(check.toString()).isZero();
+        assertThat(check.out().lines().findFirst().orElseThrow()).startsWith("fpga-aes (").endsWith(", firmware 1.5.0");
+    }
 }
