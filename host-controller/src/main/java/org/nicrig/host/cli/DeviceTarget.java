@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * HELLO is a {@link SessionException}. {@link Failures} prints each as one line.
  */
 public final class DeviceTarget {
-    /** The rig used when neither --rig nor --transport is given. */
+    /** The rig used when neither --rig nor --transport is given, in the repository (./nicrig sets nicrig.home). */
     public static final Path DEFAULT_RIG = Path.of("rigs", "emulated.yaml");
 
     @Spec(Spec.Target.MIXEE)
@@ -54,13 +54,13 @@ public final class DeviceTarget {
     private String device;
 
     @Option(names = "--transport", paramLabel = "URI", order = 102,
-            description = {"Reach the device directly instead of through a rig, e.g. serial:/dev/ttyUSB0,",
-                    "tcp://host:4001 or emulated:fpga-aes?mac=02:00:00:00:00:09."})
+            description = "Reach the device directly instead of through a rig, e.g. serial:/dev/ttyUSB0, "
+                    + "tcp://host:4001 or emulated:fpga-aes?mac=02:00:00:00:00:09.")
     private String transport;
 
     @Option(names = "--nvm-dir", paramLabel = "DIR", order = 103,
-            description = {"An emulated device keeps its firmware slots and EEPROM in DIR/NAME, so they",
-                    "outlive this command (default: in memory, factory state every run)."})
+            description = "An emulated device keeps its firmware slots and EEPROM in DIR/NAME, so they outlive "
+                    + "this command (default: in memory, factory state every run).")
     private Path nvmDir;
 
     /** The device this command means: its name and transport URI, nothing opened yet. */
@@ -73,7 +73,7 @@ public final class DeviceTarget {
             return new Target(name, nvmDir == null ? transport : NvmDir.apply(transport, nvmDir.resolve(name)),
                     Optional.empty());
         }
-        Path file = rig != null ? rig : DEFAULT_RIG;
+        Path file = rig != null ? rig : Path.of(System.getProperty("nicrig.home", ".")).resolve(DEFAULT_RIG);
         Rig asLoaded = RigLoader.load(file);
         Rig loaded = nvmDir == null ? asLoaded : asLoaded.withNvmDir(nvmDir);
         RigDevice d;
