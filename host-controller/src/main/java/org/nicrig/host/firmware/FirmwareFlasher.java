@@ -91,7 +91,7 @@ public final class FirmwareFlasher {
     private Counts send(byte[] image) throws FirmwareFlashException {
         byte[] digest = options.announcedDigest().orElseGet(() -> Sha256.of(image));
         listener.phase(FlashPhase.BEGIN);
-        call(FlashPhase.BEGIN, -1, new FwBegin(image.length, Bytes.wrap(digest)));
+        call(FlashPhase.BEGIN, -1, new FwBegin(image.length, Bytes.wrap(digest)), options.slowStepTimeout());
         listener.phase(FlashPhase.CHUNK);
         listener.progress(0, image.length);
         int size = chunkSize();
@@ -116,7 +116,7 @@ public final class FirmwareFlasher {
             listener.progress(off + n, image.length);
         }
         listener.phase(FlashPhase.COMMIT);
-        call(FlashPhase.COMMIT, -1, new FwCommit());
+        call(FlashPhase.COMMIT, -1, new FwCommit(), options.slowStepTimeout());
         return new Counts(chunks, retries);
     }
 
@@ -168,11 +168,15 @@ public final class FirmwareFlasher {
         return options.chunkSize() > 0 ? Math.min(options.chunkSize(), fits) : fits;
     }
 
-    /** A request that must be answered: a timeout is a lost device. */
-    private void call(FlashPhase phase, long offset, Request request) throws FirmwareFlashException {
+    /** A request that must be answered within {@code timeout}: a timeout is a lost device. */
+    private void call(FlashPhase phase, long offset, Request request, Duration timeout) throws FirmwareFlashException {
         try {
-            tryCall(phase, offset, request);
+            session.call(request, timeout);
+        } catch (DeviceRefusedException e) {
+            throw new FirmwareRefusedException(session.name(), phase, offset, e.code(), e.detail(), false);
         } catch (RequestTimeoutException e) {
+            throw new FirmwareDeviceLostException(session.name(), phase, offset, what(e), e);
+        } catch (SessionException e) { // DeviceGoneException: closed port, power lost, UNPLUG
             throw new FirmwareDeviceLostException(session.name(), phase, offset, what(e), e);
         }
     }

@@ -224,15 +224,38 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     /**
+     * As {@link #call(Request)}, waiting up to {@code timeout} for each try instead of the
+     * session's request time-out: for requests a device may take long over (a firmware slot's
+     * erase at FW_BEGIN, a signature check at FW_COMMIT).
+     */
+    public Response call(Request request, Duration timeout) throws SessionException {
+        try {
+            return send(request, timeout).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceGoneException(name, request.type(), 0, "interrupted while waiting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SessionException s) {
+                throw s;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
      * Sends a request; the future completes with its response, or exceptionally with a
      * {@link SessionException}. Jobs go through {@link #submitJob} instead.
      */
     public CompletableFuture<Response> send(Request request) {
+        return send(request, config.requestTimeout());
+    }
+
+    private CompletableFuture<Response> send(Request request, Duration timeout) {
         if (request instanceof EncryptJob || request instanceof DecryptJob) {
             throw new IllegalArgumentException("jobs go through submitJob(), which keeps to the device's credits");
         }
         int tries = MessageType.IDEMPOTENT.contains(request.type()) ? 1 + config.retries() : 1;
-        return dispatch(request, config.requestTimeout(), tries, false);
+        return dispatch(request, timeout, tries, false);
     }
 
     /**

@@ -178,6 +178,40 @@ class FirmwareFlasherTest {
     }
 
     @Test
+    void beginAndCommitMayTakeLongerThanTheSessionsRequestTimeout() throws Exception {
+        open();
+        byte[] image = image(I82559);
+        CompletableFuture<FlashResult> flash = async(() -> new FirmwareFlasher(session).flash(image));
+        Envelope begin = device.expect(FwBegin.class);
+        Thread.sleep(3 * FAST.requestTimeout().toMillis()); // a slot erase: longer than any ordinary request may take
+        device.reply(begin.sequence(), new Ack(MessageType.FW_BEGIN));
+        for (long off = 0; off < image.length; off += 60) {
+            device.reply(device.expect(FwChunk.class).sequence(), new Ack(MessageType.FW_CHUNK));
+        }
+        Envelope commit = device.expect(FwCommit.class);
+        Thread.sleep(3 * FAST.requestTimeout().toMillis()); // a signature check over the whole image
+        device.reply(commit.sequence(), new Ack(MessageType.FW_COMMIT));
+        device.reply(device.expect(FwActivate.class).sequence(), new Ack(MessageType.FW_ACTIVATE));
+        device.event(new DeviceReset(ResetCause.FIRMWARE_ACTIVATE));
+        handshake(NEW);
+        assertThat(flash.get(5, TimeUnit.SECONDS).activated()).isTrue();
+    }
+
+    @Test
+    void aBeginNeverAnsweredWithinTheSlowStepTimeoutIsALostDevice() throws Exception {
+        open();
+        byte[] image = image(I82559);
+        CompletableFuture<FlashResult> flash = async(() -> new FirmwareFlasher(session,
+                FlashOptions.DEFAULT.withSlowStepTimeout(Duration.ofMillis(300)), FlashListener.NONE).flash(image));
+        device.expect(FwBegin.class); // never answered
+        Throwable t = failure(flash);
+        assertThat(t).isInstanceOfSatisfying(FirmwareDeviceLostException.class, e -> {
+            assertThat(e.phase()).isEqualTo(FlashPhase.BEGIN);
+            assertThat(e.oldFirmwareKept()).isTrue();
+        });
+    }
+
+    @Test
     void aChunkWhoseAckIsLostIsSentAgainWithTheSameBytes() throws Exception {
         open();
         byte[] image = image(I82559);
