@@ -3,8 +3,11 @@ package org.nicrig.host.report;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Text for the HTML report: escaping (every string goes through {@link #esc}) and number formats. */
-final class Html {
+/**
+ * Text for the HTML reports (a run's and a firmware comparison's): escaping (every string goes through
+ * {@link #esc}) and number formats.
+ */
+public final class Html {
     private Html() {
     }
 
@@ -13,7 +16,7 @@ final class Html {
      * spec's serialisation escapes, plus the apostrophe), after removing what XML cannot hold, so
      * that a member named {@code <script>} is text, not markup.
      */
-    static String esc(String s) {
+    public static String esc(String s) {
         String clean = XmlText.clean(s);
         StringBuilder out = new StringBuilder(clean.length() + 16);
         for (int i = 0; i < clean.length(); i++) {
@@ -31,7 +34,7 @@ final class Html {
     }
 
     /** A measured value: up to six significant digits, no exponent for everyday magnitudes. */
-    static String number(double v) {
+    public static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
@@ -47,7 +50,7 @@ final class Html {
     }
 
     /** A duration in the unit that reads best: ns, µs, ms or s. */
-    static String duration(long nanos) {
+    public static String duration(long nanos) {
         double abs = Math.abs((double) nanos);
         if (abs < 1e3) {
             return nanos + " ns";
@@ -61,11 +64,19 @@ final class Html {
         return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         return duration(d.toNanos());
     }
 
-    static String count(long n) {
+    /** A throughput: {@code 97.3 Mb/s}, or a dash when there is none. */
+    public static String megabits(double mbps) {
+        if (Double.isNaN(mbps) || Double.isInfinite(mbps)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, mbps >= 100 ? "%.0f Mb/s" : mbps >= 10 ? "%.1f Mb/s" : "%.2f Mb/s", mbps);
+    }
+
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -121,12 +121,18 @@ public final class HtmlReportWriter {
             h.append("<p class=\"note\">No steps ran.</p>\n");
             return;
         }
-        h.append("<table>\n<tr><th>step</th><th>type</th><th>outcome</th><th>duration</th><th>message</th></tr>\n");
+        boolean moved = r.steps().stream().anyMatch(s -> s.items() > 0);
+        h.append("<table>\n<tr><th>step</th><th>type</th><th>outcome</th><th>duration</th>")
+                .append(moved ? "<th>packets or jobs</th><th>plaintext throughput</th>" : "").append("<th>message</th></tr>\n");
         for (StepResult s : r.steps()) {
             h.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(esc(s.type()))
                     .append("</td><td class=\"").append(s.outcome()).append("\">").append(s.outcome())
-                    .append("</td><td class=\"num\">").append(Html.duration(s.duration())).append("</td><td>")
-                    .append(esc(s.message())).append("</td></tr>\n");
+                    .append("</td><td class=\"num\">").append(Html.duration(s.duration())).append("</td>");
+            if (moved) {
+                h.append("<td class=\"num\">").append(s.items() > 0 ? Html.count(s.items()) : "").append("</td><td class=\"num\">")
+                        .append(s.items() > 0 ? esc(Html.megabits(s.megabitsPerSecond())) : "").append("</td>");
+            }
+            h.append("<td>").append(esc(s.message())).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

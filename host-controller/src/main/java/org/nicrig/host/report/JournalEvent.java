@@ -72,9 +72,14 @@ public sealed interface JournalEvent {
         }
     }
 
-    /** A plan step ended; {@code message} says why it failed, or is empty. */
+    /**
+     * A plan step ended; {@code message} says why it failed, or is empty. {@code items} and
+     * {@code bytes} are the packets and jobs the step had checked (whatever their verdict) and their
+     * plaintext bytes, so a report can give the step's throughput; 0 for steps that move no traffic,
+     * and in journals written before they were recorded.
+     */
     record StepFinished(long atNanos, Instant wallTime, String step, String stepType, StepOutcome outcome,
-                        Duration duration, String message) implements JournalEvent {
+                        Duration duration, String message, long items, long bytes) implements JournalEvent {
         public StepFinished {
             Objects.requireNonNull(wallTime, "wallTime");
             Objects.requireNonNull(step, "step");
@@ -82,6 +87,12 @@ public sealed interface JournalEvent {
             Objects.requireNonNull(duration, "duration");
             stepType = Text.orEmpty(stepType);
             message = Text.orEmpty(message);
+        }
+
+        /** A step that moved no traffic. */
+        public StepFinished(long atNanos, Instant wallTime, String step, String stepType, StepOutcome outcome,
+                            Duration duration, String message) {
+            this(atNanos, wallTime, step, stepType, outcome, duration, message, 0, 0);
         }
     }
 

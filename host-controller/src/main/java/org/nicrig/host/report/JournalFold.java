@@ -94,7 +94,8 @@ final class JournalFold {
     }
 
     private void finishStep(StepFinished f) {
-        StepResult result = new StepResult(f.step(), f.stepType(), f.outcome(), f.duration(), f.message());
+        StepResult result = new StepResult(f.step(), f.stepType(), f.outcome(), f.duration(), f.message(), f.items(),
+                f.bytes());
         for (int i = 0; i < openSteps.size(); i++) {
             StepStarted s = openSteps.get(i);
             if (s.step().equals(f.step())) {

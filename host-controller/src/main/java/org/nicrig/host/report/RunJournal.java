@@ -133,8 +133,14 @@ public final class RunJournal implements AutoCloseable {
 
     public synchronized void stepFinished(String step, String stepType, StepOutcome outcome, Duration duration,
                                           String message) {
+        stepFinished(step, stepType, outcome, duration, message, 0, 0);
+    }
+
+    /** A step that moved {@code items} packets or jobs of {@code bytes} plaintext bytes in all. */
+    public synchronized void stepFinished(String step, String stepType, StepOutcome outcome, Duration duration,
+                                          String message, long items, long bytes) {
         open();
-        append(new StepFinished(now(), clock.wallTime(), step, stepType, outcome, duration, message));
+        append(new StepFinished(now(), clock.wallTime(), step, stepType, outcome, duration, message, items, bytes));
     }
 
     /** A packet handed to the team on {@code member}; counted, and journaled when verbose. */

@@ -42,6 +42,15 @@ public final class Runner {
             Path rigPath = plan.rig().orElse(Path.of(System.getProperty("nicrig.home", ".")).resolve(DEFAULT_RIG));
             rig = RigLoader.load(rigPath);
         }
+        return run(options, plan, rig);
+    }
+
+    /**
+     * Runs a plan already loaded against {@code rig} ({@link PlanLoader#load(Path, Rig)}), ignoring
+     * {@link RunOptions#rig()} and {@link RunOptions#plan()}: for callers that change a rig before
+     * running on it, as {@code nicrig validate-firmware} does with the firmware it flashed.
+     */
+    public static RunResult run(RunOptions options, Plan plan, Rig rig) throws ConfigErrors, IOException {
         long seed = options.seed().isPresent() ? options.seed().getAsLong()
                 : plan.seed().isPresent() ? plan.seed().getAsLong() : System.nanoTime();
         TeamSettings settings = plan.team().applyTo(rig.team());

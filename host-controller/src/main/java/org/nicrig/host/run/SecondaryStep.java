@@ -59,7 +59,7 @@ final class SecondaryStep {
                 rig.journal.jobCompleted(o.jobId(), o.member(), packet.length, Duration.ofNanos(latency), o.attempts());
                 verifier.arrived(o.result().sequenceNumber(), o.member(), packet, o.result().output().toArray(), v -> {
                     boolean ok = v instanceof Verdict.Ok;
-                    stats.job(o.member(), ok, latency);
+                    stats.job(o.member(), packet.length, ok, latency);
                     if (v instanceof Verdict.Failed failed) {
                         rig.journal.packetVerified(o.member(), sa.spi(), o.result().sequenceNumber(),
                                 failed.checks().stream().map(Enum::name).toList(), failed.toString());

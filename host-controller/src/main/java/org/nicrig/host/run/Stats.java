@@ -33,6 +33,7 @@ final class Stats {
     final LongAdder forgeriesAccepted = new LongAdder();
     final LongAdder staleSaJobs = new LongAdder();
     final LongAdder jobs = new LongAdder();
+    final LongAdder bytes = new LongAdder();         // plaintext bytes of the packets and jobs checked
     final Map<String, LongAdder> jobsByMember = new ConcurrentHashMap<>();
     final Map<String, LongAdder> bytesByMember = new ConcurrentHashMap<>();   // egress bytes
     final Map<String, LongAdder> packetsByMember = new ConcurrentHashMap<>(); // packets through (egress or arrival)
@@ -79,6 +80,7 @@ final class Stats {
     void packet(String member, int bytes, boolean offloaded, boolean ok, long latencyNanos) {
         up(s -> {
             (ok ? s.verified : s.failedVerdicts).increment();
+            s.bytes.add(bytes);
             inc(s.bytesByMember, member, bytes);
             inc(s.packetsByMember, member, 1);
             inc(s.checkedByMember, member, 1);
@@ -94,9 +96,10 @@ final class Stats {
         });
     }
 
-    void job(String member, boolean ok, long latencyNanos) {
+    void job(String member, int bytes, boolean ok, long latencyNanos) {
         up(s -> {
             s.jobs.increment();
+            s.bytes.add(bytes);
             inc(s.jobsByMember, member, 1);
             (ok ? s.verified : s.failedVerdicts).increment();
             inc(s.checkedByMember, member, 1);
@@ -137,6 +140,11 @@ final class Stats {
         Arrays.sort(copy);
         int index = (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
         return copy[index] / 1e6;
+    }
+
+    /** Packets and jobs checked, whatever their verdict: the items a step moved. */
+    long items() {
+        return verified.sum() + failedVerdicts.sum();
     }
 
     double seconds() {

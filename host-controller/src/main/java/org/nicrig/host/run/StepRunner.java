@@ -101,7 +101,8 @@ final class StepRunner {
             }
             stats.endNanos = System.nanoTime();
             Duration took = Duration.ofNanos(stats.endNanos - start);
-            rig.journal.stepFinished(step.name(), type, outcome, took, message == null ? "" : message);
+            rig.journal.stepFinished(step.name(), type, outcome, took, message == null ? "" : message, stats.items(),
+                    stats.bytes.sum());
             progress.stepFinished(step.name(), outcome.name(), message == null ? "" : message);
             results.add(new Finished(step.name(), type, outcome, took, message == null ? "" : message));
         } finally {

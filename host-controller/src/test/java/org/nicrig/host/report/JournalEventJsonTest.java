@@ -20,7 +20,7 @@ class JournalEventJsonTest {
         return List.of(
                 new RunStarted(0, T, "plan", "rig", -7, "0.1.0", true),
                 new StepStarted(1, T, "traffic", "traffic"),
-                new StepFinished(2, T, "traffic", "traffic", StepOutcome.FAIL, Duration.ofMillis(1500), "why"),
+                new StepFinished(2, T, "traffic", "traffic", StepOutcome.FAIL, Duration.ofMillis(1500), "why", 300, 123_456),
                 new PacketSent(3, T, "nic0", "udp-1", 17, 1400),
                 new PacketVerified(4, T, "nic0", 0xfffffffeL, 17, false, List.of("ICV", "PADDING"), "detail"),
                 new PacketVerified(5, T, "nic0", 1, 18, true, List.of(), ""),
@@ -69,6 +69,16 @@ class JournalEventJsonTest {
         assertThat(Json.MAPPER.readValue(newer, JournalEvent.class)).isInstanceOf(JobFailed.class);
         assertThatThrownBy(() -> Json.MAPPER.readValue("{\"type\":\"teleported\",\"atNanos\":1}", JournalEvent.class))
                 .hasMessageContaining("teleported");
+    }
+
+    @Test
+    void aStepFinishedLineWrittenBeforeItemsAndBytesWereRecordedReadsWithZero() throws Exception {
+        String older = "{\"type\":\"step-finished\",\"atNanos\":2,\"wallTime\":\"2025-03-14T09:26:53Z\","
+                + "\"step\":\"s\",\"stepType\":\"traffic\",\"outcome\":\"PASS\",\"duration\":\"PT1S\",\"message\":\"\"}";
+        StepFinished f = (StepFinished) Json.MAPPER.readValue(older, JournalEvent.class);
+        assertThat(f.items()).isZero();
+        assertThat(f.bytes()).isZero();
+        assertThat(f.duration()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -35,8 +35,10 @@ class RunReportTest {
         assertThat(r.steps()).containsExactly(
                 new StepResult("admit", "admit", StepOutcome.PASS, Duration.ofMillis(40), ""),
                 new StepResult("traffic", "traffic", StepOutcome.FAIL, Duration.ofMillis(2000),
-                        "3 packets failed verification"),
+                        "3 packets failed verification", 153, 250_000),
                 new StepResult("cleanup", "teardown", StepOutcome.SKIPPED, Duration.ZERO, "nothing to clean"));
+        assertThat(r.steps().get(1).megabitsPerSecond()).as("250,000 bytes in 2 s").isEqualTo(1.0);
+        assertThat(r.steps().get(0).megabitsPerSecond()).as("moved nothing").isNaN();
         assertThat(r.measurements()).extracting(MeasurementResult::name, MeasurementResult::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("fail-over gap", MeasurementOutcome.PASS),
                 org.assertj.core.groups.Tuple.tuple("throughput", MeasurementOutcome.MARGINAL),

@@ -85,7 +85,8 @@ final class SampleRun {
             j.close();
             return j.path();
         }
-        j.stepFinished("traffic", "traffic", StepOutcome.FAIL, Duration.ofMillis(2000), "3 packets failed verification");
+        j.stepFinished("traffic", "traffic", StepOutcome.FAIL, Duration.ofMillis(2000), "3 packets failed verification",
+                153, 250_000);
         j.measurement("fail-over gap", 12, "ms", "<= 50 ms", MeasurementOutcome.PASS, "traffic");
         j.measurement("throughput", 91.5, "Mbit/s", ">= 90 Mbit/s (warn < 95)", MeasurementOutcome.MARGINAL, "traffic");
         j.measurement("ICV failures", 3, "packets", "== 0", MeasurementOutcome.FAIL, "traffic");
