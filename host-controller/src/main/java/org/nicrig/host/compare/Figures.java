@@ -1,0 +1,38 @@
+package org.nicrig.host.compare;
+
+import java.util.Locale;
+import org.nicrig.host.report.MeasurementResult;
+
+/** Numbers as the comparison's sentences show them. */
+final class Figures {
+    private Figures() {
+    }
+
+    /** A measured value with its unit; the runner journals "not measured" (NaN) as -1. */
+    static String value(MeasurementResult m) {
+        if (notMeasured(m)) {
+            return "not measured";
+        }
+        return number(m.value()) + (m.unit().isEmpty() ? "" : " " + m.unit());
+    }
+
+    static boolean notMeasured(MeasurementResult m) {
+        return Double.isNaN(m.value()) || m.value() < 0;
+    }
+
+    /** Up to four significant digits, no exponent: 0.9412, 812, 12.5. */
+    static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    static String mbps(double v) {
+        return String.format(Locale.ROOT, "%.1f Mb/s", v);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+}
