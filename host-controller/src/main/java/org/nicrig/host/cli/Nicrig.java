@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = "Hardware-in-the-loop test rig for teams of NICs with IPsec engines.",
         subcommands = {RunCommand.class, ValidateCommand.class, ProbeCommand.class, PortsCommand.class,
-                EmulateCommand.class, FwCommand.class, EepromCommand.class, RegCommand.class},
+                EmulateCommand.class, FwCommand.class, EepromCommand.class, RegCommand.class,
+                ValidateFirmwareCommand.class},
         footer = {"", "Examples:",
                 "  nicrig validate rigs/emulated.yaml test-plans/*.yaml",
                 "  nicrig probe rigs/emulated.yaml",
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
                 "  nicrig emulate --device fpga-aes --tcp 4001",
                 "  nicrig fw verify build/fpga-aes-1.5.0.img --key keys/nicrig-dev.pub",
                 "  nicrig eeprom read --device fpga1",
-                "  nicrig reg read --device fpga1 0x10"})
+                "  nicrig reg read --device fpga1 0x10",
+                "  nicrig validate-firmware --rig rigs/emulated.yaml --baseline a.img --candidate b.img"})
 public final class Nicrig implements Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -36,8 +36,10 @@ public final class Comparer {
 
         baseline.failure().ifPresent(why -> reasons.add("the baseline " + baseline.image().version()
                 + " could not be validated, so there is nothing to compare against: " + why));
-        candidate.failure().ifPresent(why -> reasons.add("the candidate " + candidate.image().version()
-                + " could not be validated: " + why));
+        if (baseline.failure().isEmpty()) {
+            candidate.failure().ifPresent(why -> reasons.add("the candidate " + candidate.image().version()
+                    + " could not be validated: " + why));
+        }
         warnings.addAll(baseline.image().notes());
         warnings.addAll(candidate.image().notes());
 
