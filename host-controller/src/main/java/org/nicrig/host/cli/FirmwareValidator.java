@@ -10,9 +10,7 @@ import org.nicrig.host.validate.ValidationResult;
 /** What {@code nicrig validate-firmware} calls: {@link FirmwareValidation} on the rig's devices, or a fake in tests. */
 @FunctionalInterface
 public interface FirmwareValidator {
-    FirmwareValidator DEFAULT = options -> { // TEMPORARY until the flasher (branch dev-cli) is on main
-        throw new IllegalStateException("not yet: the flasher is not on main");
-    };
+    FirmwareValidator DEFAULT = options -> FirmwareValidation.production().validate(options);
 
     /**
      * @throws ValidationException a bad image, no device for a target, OUT not fresh (exit 2)

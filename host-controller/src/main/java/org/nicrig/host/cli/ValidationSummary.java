@@ -45,8 +45,19 @@ final class ValidationSummary {
         }
         throughput(b, c.throughput());
         b.append("report: ").append(result.html()).append('\n')
-                .append("also:   ").append(result.json()).append(", and each run's reports under ")
-                .append(result.json().toAbsolutePath().getParent().getFileName()).append("/baseline and /candidate\n");
+                .append("also:   ").append(result.json()).append('\n');
+        java.nio.file.Path out = result.json().getParent() == null ? java.nio.file.Path.of("") : result.json().getParent();
+        List<String> runs = new ArrayList<>();
+        for (PlanComparison p : c.plans()) {
+            for (String report : List.of(p.baselineReport(), p.candidateReport())) {
+                if (!report.isEmpty()) {
+                    runs.add(out.resolve(report).toString());
+                }
+            }
+        }
+        if (!runs.isEmpty()) {
+            b.append("runs:   ").append(String.join(", ", runs)).append('\n');
+        }
         return b.toString();
     }
 

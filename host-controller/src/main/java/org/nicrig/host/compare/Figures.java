@@ -13,8 +13,11 @@ final class Figures {
         if (notMeasured(m)) {
             return "not measured";
         }
-        return number(m.value()) + (m.unit().isEmpty() ? "" : " " + m.unit());
+        return number(m.value()) + (DIMENSIONLESS.contains(m.unit()) ? "" : " " + m.unit());
     }
+
+    /** Units that read better left out, as the plan's limits leave them out: "0.4381", not "0.4381 1". */
+    private static final java.util.Set<String> DIMENSIONLESS = java.util.Set.of("", "1", "fraction", "count");
 
     static boolean notMeasured(MeasurementResult m) {
         return Double.isNaN(m.value()) || m.value() < 0;

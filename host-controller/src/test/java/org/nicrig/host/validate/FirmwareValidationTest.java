@@ -67,13 +67,16 @@ class FirmwareValidationTest {
     void bothImagesRunEveryPlanWithOneSeedOnARigThatExpectsTheFlashedVersion() throws Exception {
         ValidationResult r = validation().validate(options("cand.img", 77));
 
-        assertThat(runs).extracting(Call::out).containsExactly(dir.resolve("out/baseline/smoke"),
-                dir.resolve("out/candidate/smoke"));
+        assertThat(runs).extracting(Call::out).as("a warm-up on the baseline first, not compared").containsExactly(
+                dir.resolve("out/warm-up/smoke"), dir.resolve("out/baseline/smoke"), dir.resolve("out/candidate/smoke"));
         assertThat(runs).extracting(Call::seed).containsOnly(77L);
         assertThat(expectedFirmware(runs.get(0).rig(), "fpga1")).isEqualTo("1.4.0");
-        assertThat(expectedFirmware(runs.get(1).rig(), "fpga1")).isEqualTo("1.5.0");
-        assertThat(expectedFirmware(runs.get(1).rig(), "ipsec1")).as("not flashed: as the rig file says").isEqualTo("2.1.7");
-        assertThat(runs.get(1).rig().allow()).as("allow-list untouched").isEqualTo(RigLoader.load(RIG).allow());
+        assertThat(expectedFirmware(runs.get(1).rig(), "fpga1")).isEqualTo("1.4.0");
+        assertThat(expectedFirmware(runs.get(2).rig(), "fpga1")).isEqualTo("1.5.0");
+        assertThat(expectedFirmware(runs.get(2).rig(), "ipsec1")).as("not flashed: as the rig file says").isEqualTo("2.1.7");
+        assertThat(runs.get(2).rig().allow()).as("allow-list untouched").isEqualTo(RigLoader.load(RIG).allow());
+        assertThat(nvmOf(runs.get(1).rig(), "fpga1")).isEqualTo(dir.resolve("out/nvm/baseline/fpga1").toAbsolutePath());
+        assertThat(nvmOf(runs.get(2).rig(), "fpga1")).isEqualTo(dir.resolve("out/nvm/candidate/fpga1").toAbsolutePath());
         assertThat(devices.flashed).containsExactly("fpga1 1.4.0", "fpga1 1.5.0");
 
         Comparison c = r.comparison();
@@ -102,7 +105,7 @@ class FirmwareValidationTest {
 
         Comparison c = validation().validate(options("cand.img", 5)).comparison();
 
-        assertThat(runs).extracting(Call::out).containsExactly(dir.resolve("out/baseline/smoke"));
+        assertThat(runs).extracting(Call::out).containsExactly(dir.resolve("out/warm-up/smoke"), dir.resolve("out/baseline/smoke"));
         assertThat(c.decision()).isEqualTo(Decision.NO_GO);
         assertThat(c.reasons()).containsExactly("the candidate 1.5.0 could not be validated: fpga1 REFUSED:"
                 + " FW_BAD_SIGNATURE: not signed by the trusted key");
@@ -131,7 +134,7 @@ class FirmwareValidationTest {
         assertThat(c.warnings()).contains("fpga1 at 2.0.0 is outside the rig's allow-list (fpga-aes allows"
                 + " 1.0.0..1.9.0): admission will refuse it; the allow-list was not widened");
         assertThat(c.candidate().image().notes()).hasSize(1);
-        assertThat(runs.get(1).rig().allow()).isEqualTo(RigLoader.load(RIG).allow());
+        assertThat(runs.get(2).rig().allow()).isEqualTo(RigLoader.load(RIG).allow());
     }
 
     @Test
@@ -175,6 +178,12 @@ class FirmwareValidationTest {
 
     private void write(String name, FirmwareImage image) throws Exception {
         Files.write(dir.resolve(name), image.toBytes());
+    }
+
+    /** The nvm= directory the device's transport URI names. */
+    private static Path nvmOf(Rig rig, String device) {
+        String uri = rig.device(device).orElseThrow().transport();
+        return Path.of(uri.replaceAll(".*[?&]nvm=([^&]*).*", "$1"));
     }
 
     private static String expectedFirmware(Rig rig, String device) {
