@@ -104,7 +104,7 @@ public final class ComparisonHtmlWriter {
         }
         h.append("<table>\n<tr><th>plan</th><th>kind</th><th>check</th><th>baseline</th><th>candidate</th><th>detail</th></tr>\n");
         for (Finding f : list) {
-            h.append("<tr><td>").append(esc(f.plan())).append("</td><td>").append(esc(f.kind().words())).append("</td><td>")
+            h.append("<tr><td>").append(esc(f.plan())).append("</td><td>").append(kind(f.kind())).append("</td><td>")
                     .append(esc(f.name())).append("</td>").append(state(f.baseline())).append(state(f.candidate()))
                     .append("<td>").append(esc(f.detail())).append("</td></tr>\n");
         }
@@ -180,7 +180,9 @@ public final class ComparisonHtmlWriter {
         h.append("<p class=\"note\">Plaintext megabits per second: the bytes of the packets or jobs the steps moved (each")
                 .append(" checked by the Bouncy Castle reference), times 8, over the steps' summed time. With one seed both")
                 .append(" images move the same bytes, so only the time differs. The figures include the host's part")
-                .append(" (framing, verification): they compare firmware on this rig, not engines in isolation.</p>\n");
+                .append(" (framing, verification): they compare firmware on this rig, not engines in isolation. The")
+                .append(" baseline ran the first plan once before, not measured (OUT/warm-up), so that neither image is")
+                .append(" measured in a process that has not yet compiled the paths a run takes.</p>\n");
         h.append("<table>\n<tr><th>plan</th><th>suite</th><th>work</th><th>baseline</th><th>candidate</th><th>change</th>")
                 .append("<th>judgement</th><th>what</th></tr>\n");
         for (ThroughputFigure t : c.throughput()) {
@@ -233,12 +235,17 @@ public final class ComparisonHtmlWriter {
         }
         h.append("<table>\n<tr><th>kind</th><th>check</th><th>baseline</th><th>candidate</th><th>trend</th></tr>\n");
         for (CheckRow r : p.checks()) {
-            h.append("<tr class=\"t-").append(r.trend()).append("\"><td>").append(esc(r.kind().words())).append("</td><td>")
+            h.append("<tr class=\"t-").append(r.trend()).append("\"><td>").append(kind(r.kind())).append("</td><td>")
                     .append(esc(r.name())).append("</td>").append(stateWithDetail(r.baseline(), r.baselineDetail()))
                     .append(stateWithDetail(r.candidate(), r.candidateDetail())).append("<td>")
                     .append(r.trend().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** For a table's kind column: {@code step}, {@code expectation}, {@code verifier check}, {@code admission}. */
+    private static String kind(CheckKind k) {
+        return k.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String state(String s) {
