@@ -31,9 +31,14 @@ final class ProbeCommand implements Callable<Integer> {
             description = "Seed of the self-test challenges (default: a fresh one, printed).")
     private Long seed;
 
+    @Option(names = "--nvm-dir", paramLabel = "DIR",
+            description = "Emulated devices keep their firmware slots and EEPROM in DIR/NAME, as `nicrig fw flash "
+                    + "--nvm-dir DIR` left them (default: in memory, factory state).")
+    private Path nvmDir;
+
     @Override
     public Integer call() throws ConfigErrors {
-        Rig loaded = RigLoader.load(rig);
+        Rig loaded = nvmDir == null ? RigLoader.load(rig) : RigLoader.load(rig).withNvmDir(nvmDir);
         long s = seed != null ? seed : new SplittableRandom().nextLong();
         PrintWriter out = spec.commandLine().getOut();
         out.println("rig " + loaded.name() + " (" + rig + "), self-test seed " + s);

@@ -45,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: nicrig-out/PLAN-yyyyMMdd-HHmmss).")
     private Path out;
 
+    @Option(names = "--nvm-dir", paramLabel = "DIR",
+            description = "Emulated devices keep their firmware slots and EEPROM in DIR/NAME, as `nicrig fw flash "
+                    + "--nvm-dir DIR` left them (default: in memory, factory state every run).")
+    private Path nvmDir;
+
     @Option(names = {"-v", "--verbose"}, description = "Journal every packet and job, not only failures and progress.")
     private boolean verbose;
 
@@ -56,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
                 ? new TerminalProgress(stdout) : new LineProgress(stdout);
         Path outDir = out != null ? out : OutDirs.defaultFor(plan, LocalDateTime.now(seams.clock()));
         RunOptions options = new RunOptions(plan, Optional.ofNullable(rig),
-                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), outDir, verbose, progress);
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), outDir, verbose, progress,
+                Optional.ofNullable(nvmDir));
         RunResult result;
         try {
             result = seams.runner().run(options);

@@ -42,12 +42,15 @@ public final class Runner {
             Path rigPath = plan.rig().orElse(Path.of(System.getProperty("nicrig.home", ".")).resolve(DEFAULT_RIG));
             rig = RigLoader.load(rigPath);
         }
+        if (options.nvmDir().isPresent()) {
+            rig = rig.withNvmDir(options.nvmDir().get());
+        }
         return run(options, plan, rig);
     }
 
     /**
      * Runs a plan already loaded against {@code rig} ({@link PlanLoader#load(Path, Rig)}), ignoring
-     * {@link RunOptions#rig()} and {@link RunOptions#plan()}: for callers that change a rig before
+     * {@link RunOptions#rig()}, {@link RunOptions#plan()} and {@link RunOptions#nvmDir()}: for callers that change a rig before
      * running on it, as {@code nicrig validate-firmware} does with the firmware it flashed.
      */
     public static RunResult run(RunOptions options, Plan plan, Rig rig) throws ConfigErrors, IOException {

@@ -46,6 +46,25 @@ class NvmDirCommandsTest {
     }
 
     @Test
+    void probeAndRunFindTheFlashedFirmwareToo() throws IOException {
+        assertThat(run("fw", "flash", image("fw.img", TestImages.signed(TestImages.fpga("1.5.0", 1))).toString()).status())
+                .isZero();
+        String nvm = dir.resolve("nvm").toString();
+        Cli.Result probe = Cli.run("probe", DeviceTargetTest.RIG, "--seed", "1", "--nvm-dir", nvm);
+        // the rig expects fpga1 at 1.4.0: with the flashed memory it reports 1.5.0 and is held to the rig's word
+        assertThat(probe.out()).containsPattern("fpga1 .* 1\\.5\\.0 ").contains("firmware 1.5.0, not 1.4.0");
+        assertThat(Cli.run("probe", DeviceTargetTest.RIG, "--seed", "1").out()).doesNotContain("1.5.0");
+
+        Cli.Result planRun = Cli.run(Seams.PRODUCTION.withTerminal(false), "run", "../test-plans/smoke.yaml",
+                "--rig", DeviceTargetTest.RIG, "--nvm-dir", nvm, "--out", dir.resolve("out").toString());
+        // a run admits by the allow-list (1.0.0..1.9.0), so the flashed fpga1 joins the team; the run's own verdict
+        // (latency limits on a loaded machine) is not this test's business, only that it ran
+        assertThat(planRun.status()).as(planRun.toString()).isNotEqualTo(ExitCode.USAGE);
+        assertThat(Files.readString(dir.resolve("out").resolve("journal.jsonl")))
+                .containsPattern("\"type\":\"admission\"[^\\n]*\"member\":\"fpga1\",\"identity\":\"[^\"]*firmware 1\\.5\\.0");
+    }
+
+    @Test
     void theRollbackFloorOutlivesTheCommandThatRaisedIt() throws IOException {
         assertThat(run("fw", "flash", image("1.6.0.img", TestImages.signed(TestImages.fpga("1.6.0", 5))).toString()).status())
                 .isZero();
