@@ -210,17 +210,7 @@ public final class DeviceSession implements AutoCloseable {
 
     /** Sends a request and waits for its answer. */
     public Response call(Request request) throws SessionException {
-        try {
-            return send(request).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeviceGoneException(name, request.type(), 0, "interrupted while waiting", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SessionException s) {
-                throw s;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return call(request, config.requestTimeout());
     }
 
     /**
