@@ -51,8 +51,9 @@ final class ProgressState {
                 + " | jobs " + jobsDone + (jobsFailed > 0 ? " (" + jobsFailed + " failed)" : "");
     }
 
+    /** Said the same by {@code run} and {@code validate-firmware}: both take {@code --seed}. */
     static String seedLine(long seed) {
-        return "seed " + seed + "  (nicrig run ... --seed " + seed + " replays this run)";
+        return "seed " + seed + "  (--seed " + seed + " replays this run)";
     }
 
     static String planLine(String plan, String rig, int steps) {

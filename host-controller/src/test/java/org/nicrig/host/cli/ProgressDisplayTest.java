@@ -32,7 +32,7 @@ class ProgressDisplayTest {
         feed(p);
         p.end();
         assertThat(text.toString().lines()).containsExactly(
-                "seed 42  (nicrig run ... --seed 42 replays this run)",
+                "seed 42  (--seed 42 replays this run)",
                 "plan smoke on rig emulated: 2 steps",
                 "member fpga1: admitted (engine verified, secondary use)",
                 "member plain2: REFUSED (revision 0x03 outside 0x08..0x0c)",
@@ -52,7 +52,7 @@ class ProgressDisplayTest {
         String s = text.toString();
         // what stays on the screen once every \r has moved the cursor back: seed, plan, members, the failed step
         assertThat(screen(s)).containsExactly(
-                "seed 42  (nicrig run ... --seed 42 replays this run)",
+                "seed 42  (--seed 42 replays this run)",
                 "plan smoke on rig emulated: 2 steps",
                 "member fpga1: admitted (engine verified, secondary use)",
                 "member plain2: REFUSED (revision 0x03 outside 0x08..0x0c)",

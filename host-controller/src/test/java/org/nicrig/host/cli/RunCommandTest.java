@@ -70,7 +70,7 @@ class RunCommandTest {
             return Runs.passed();
         }), "run", "smoke.yaml");
         assertThat(r.status()).isEqualTo(ExitCode.OK);
-        assertThat(r.out().lines().findFirst()).contains("seed 7  (nicrig run ... --seed 7 replays this run)");
+        assertThat(r.out().lines().findFirst()).contains("seed 7  (--seed 7 replays this run)");
         assertThat(r.out()).contains("\nPASS  smoke on emulated  (seed 7, 3.2 s)\n")
                 .contains("  PASS  aes-both-ways  traffic  1.5 s\n")
                 .contains("  PASS  latency_p99  3.25 ms  at most 50 ms (marginal above 20)  all-good\n")
