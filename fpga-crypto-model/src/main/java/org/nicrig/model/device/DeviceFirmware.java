@@ -123,16 +123,18 @@ final class DeviceFirmware implements AutoCloseable {
      */
     private void activate() {
         BootLoader.Boot boot;
+        boolean stored = true;
         try {
             boot = loader.activate();
         } catch (NvmException e) {
             boot = loader.powerOn(); // nothing was stored: the old firmware is still the one that boots
+            stored = false;
             emit.accept(new DeviceError(ErrorCode.INTERNAL, "firmware not activated, the device memory failed: " + e.getMessage()));
         }
         if (boot.problem().isPresent()) {
             stats.inc("fw_boot_fallbacks");
             emit.accept(new DeviceError(ErrorCode.FW_BAD_IMAGE, boot.problem().get()));
-        } else {
+        } else if (stored) {
             stats.inc("fw_activations");
         }
         RunningFirmware old = running;

@@ -137,8 +137,11 @@ public final class DeviceServer implements AutoCloseable {
             stream.useVersion(h.version());
             return;
         }
-        send(seq, r);
-        device.afterReply(request, r); // FW_ACTIVATE reboots only once its ACK is out
+        if (send(seq, r)) {
+            // FW_ACTIVATE reboots only once its ACK is out; an ACK that never left (power lost, channel
+            // gone) was never acknowledged, so the old firmware must keep booting (FIRMWARE-DEVICE-RULES.md D.8)
+            device.afterReply(request, r);
+        }
     }
 
     /**
@@ -211,21 +214,24 @@ public final class DeviceServer implements AutoCloseable {
         send(eventSequence.getAndIncrement() & 0xFFFF_FFFFL, e);
     }
 
-    private void send(long seq, Message m) {
+    /** Whether {@code m} was written to the channel (false once it is closed or the write failed). */
+    private boolean send(long seq, Message m) {
         awaitStallEnd(); // ... and what it had computed leaves late, when it resumes
         if (!running) {
-            return;
+            return false;
         }
         synchronized (writeLock) {
             byte[] wire = stream.encode(seq, m);
             garble(wire);
             try {
                 channel.write(wire, 0, wire.length);
+                return true;
             } catch (IOException e) {
                 if (running) {
                     LOG.info("{}: write failed: {}", channel.name(), e.getMessage());
                 }
                 shutDown();
+                return false;
             }
         }
     }

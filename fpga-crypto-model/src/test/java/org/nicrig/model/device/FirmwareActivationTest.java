@@ -188,6 +188,46 @@ class FirmwareActivationTest {
         }
     }
 
+    /** A memory whose writes fail once {@link #full} is set, as a full disk under {@code nvm=DIR} would. */
+    private static final class FullMemory implements org.nicrig.model.firmware.NonVolatileMemory {
+        private final org.nicrig.model.firmware.NonVolatileMemory inner = org.nicrig.model.firmware.NonVolatileMemory.inMemory();
+        volatile boolean full;
+
+        @Override
+        public java.util.Optional<org.nicrig.model.firmware.NvmState> read() {
+            return inner.read();
+        }
+
+        @Override
+        public void write(org.nicrig.model.firmware.NvmState next) throws org.nicrig.model.firmware.NvmException {
+            if (full) {
+                throw new org.nicrig.model.firmware.NvmException(java.nio.file.Path.of("nvm"), "no space left on device");
+            }
+            inner.write(next);
+        }
+    }
+
+    @Test
+    void anActivationTheMemoryCannotStoreKeepsTheOldFirmwareAndIsNotCountedAsAnActivation() throws Exception {
+        FullMemory nvm = new FullMemory();
+        byte[] v2 = ImageBuilder.forProfile(Profiles.FPGA_AES).version(2, 0, 0).signedBy(DEV);
+        try (DeviceFixture f = new DeviceFixture(fpgaAes().withNvm(nvm))) {
+            List<Message> answers = org.nicrig.model.testing.Flasher.flash(r -> {
+                if (r instanceof FwActivate) {
+                    nvm.full = true; // committed; the activation's write is the one that fails
+                }
+                return f.handle(r);
+            }, v2);
+            assertThat(answers).allMatch(m -> m instanceof Ack);
+            assertThat(f.events).hasSize(2);
+            assertThat(((DeviceError) f.events.get(0)).code()).isEqualTo(ErrorCode.INTERNAL);
+            assertThat(f.events.get(1)).isEqualTo(new DeviceReset(ResetCause.FIRMWARE_ACTIVATE));
+            nvm.full = false;
+            stillFactory(f);
+            assertThat(f.counter("fw_activations")).as("STATS: no firmware was activated").isZero();
+        }
+    }
+
     @Test
     void aDeviceTrustsTheKeyItsConfigNames() throws Exception {
         SigningKey lab = SigningKey.generate(2024);

@@ -114,6 +114,75 @@ class FlashPowerLossTest {
         assertRuns(new FirmwareVersion(2, 0, 0));
     }
 
+    /**
+     * The device end of a channel whose power goes the moment the device next writes: what it
+     * writes never leaves, and the channel is closed, as if the unit were unplugged just then.
+     */
+    private static final class PowerCut implements ByteChannel {
+        private final ByteChannel inner;
+        volatile boolean armed;
+
+        PowerCut(ByteChannel inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws java.io.IOException {
+            return inner.read(buf, off, len);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws java.io.IOException {
+            if (armed) {
+                inner.close();
+                throw new java.io.IOException("power lost");
+            }
+            inner.write(buf, off, len);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    @Test
+    void powerLostBeforeTheAckOfActivateLeftLeavesTheOldFirmwareBooting() throws Exception {
+        // FIRMWARE-DEVICE-RULES.md D.8: power lost before FW_ACTIVATE has been acknowledged leaves the old firmware
+        DeviceConfig config = DeviceConfig.of(Profiles.FPGA_AES, Addresses.NIC_A).withSpeed(Double.POSITIVE_INFINITY);
+        PipeChannel[] ends = PipeChannel.pair("flash-power-cut");
+        PowerCut cut = new PowerCut(ends[0]);
+        device = new Device(config, new VirtualWire());
+        server = new DeviceServer(device, cut).start();
+        host = new HostEnd(ends[1]);
+        assertThat(host.request(new Hello(1, 1), HelloReply.class).version()).isEqualTo(1);
+        assertThat(host.request(Flasher.begin(V2))).isInstanceOf(Ack.class);
+        for (FwChunk c : Flasher.chunks(V2)) {
+            assertThat(host.request(c)).isInstanceOf(Ack.class);
+        }
+        assertThat(host.request(new FwCommit())).isInstanceOf(Ack.class);
+        cut.armed = true; // the ACK of FW_ACTIVATE will not leave
+        host.send(new FwActivate());
+        assertThat(host.awaitClosed(HostEnd.WAIT)).isTrue();
+        assertThat(server.awaitClosed(HostEnd.WAIT)).isTrue();
+        Thread reader = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("device-server " + cut.name())).findFirst().orElse(null);
+        if (reader != null) {
+            reader.join(HostEnd.WAIT.toMillis()); // whatever the old device still did with FW_ACTIVATE is done
+            assertThat(reader.isAlive()).isFalse();
+        }
+        powerOff();
+        assertThat(config.nvm().read().orElseThrow().boot()).as("boot slot after the power loss").isEqualTo(Slot.A);
+
+        powerOn(config);
+        assertRuns(Profiles.FPGA_AES.firmware());
+    }
+
     @Test
     void withTheMemoryInADirectoryANewProcessFindsTheOldFirmwareAfterAnUnplugMidFlash(@TempDir Path dir) throws Exception {
         DeviceConfig base = DeviceConfig.of(Profiles.FPGA_AES, Addresses.NIC_A).withSpeed(Double.POSITIVE_INFINITY);
