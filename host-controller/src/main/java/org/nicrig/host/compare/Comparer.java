@@ -40,6 +40,12 @@ public final class Comparer {
             candidate.failure().ifPresent(why -> reasons.add("the candidate " + candidate.image().version()
                     + " could not be validated: " + why));
         }
+        // each image runs on fresh device memory, so the flash itself cannot show this: a device in the
+        // field that runs the baseline has its rollback floor at the baseline's counter (D.7)
+        if (candidate.image().rollbackCounter() < baseline.image().rollbackCounter()) {
+            reasons.add("the candidate's rollback counter " + candidate.image().rollbackCounter() + " is below the baseline's "
+                    + baseline.image().rollbackCounter() + ": a device that runs the baseline refuses it (FW_ROLLBACK)");
+        }
         warnings.addAll(baseline.image().notes());
         warnings.addAll(candidate.image().notes());
 

@@ -190,6 +190,20 @@ class ComparerTest {
     }
 
     @Test
+    void aCandidateWithALowerRollbackCounterThanTheBaselineIsANoGo() {
+        // both ran on fresh memory and passed; in the field the baseline's counter is the device's floor (D.7)
+        ImageValidation older = ImageValidation.ran(Runs.image("1.5.0", 4), Runs.flashed("1.5.0"),
+                java.util.Map.of("conformance", conformance().run("candidate")));
+
+        Comparison c = compare(ran("1.4.0", "baseline", conformance()), older, CONFORMANCE);
+
+        assertThat(c.decision()).isEqualTo(Decision.NO_GO);
+        assertThat(c.reasons()).containsExactly("the candidate's rollback counter 4 is below the baseline's 5: "
+                + "a device that runs the baseline refuses it (FW_ROLLBACK)");
+        assertThat(c.newFailures()).isEmpty();
+    }
+
+    @Test
     void aCandidateThatCouldNotBeFlashedIsANoGoWithItsReason() {
         ImageValidation refused = ImageValidation.stopped(Runs.image("1.5.2"),
                 List.of(new FlashRow("fpga1", FlashRow.Status.REFUSED, "1.4.0", "BAD_SIGNATURE: not signed by a trusted key")),

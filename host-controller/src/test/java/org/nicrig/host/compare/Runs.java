@@ -134,7 +134,11 @@ final class Runs {
     }
 
     static ImageFacts image(String version) {
-        return new ImageFacts(version + ".img", version, "1172:e001 rev 0x01..0x0f", 5, true, "a1b2c3d4e5f60718",
+        return image(version, 5);
+    }
+
+    static ImageFacts image(String version, long rollbackCounter) {
+        return new ImageFacts(version + ".img", version, "1172:e001 rev 0x01..0x0f", rollbackCounter, true, "a1b2c3d4e5f60718",
                 "00".repeat(32), List.of(), List.of());
     }
 
