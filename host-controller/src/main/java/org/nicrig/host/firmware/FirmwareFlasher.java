@@ -139,7 +139,9 @@ public final class FirmwareFlasher {
         }
         if (reset == null) {
             String why = events.goneWhy() != null ? "the device went away (" + events.goneWhy() + ")"
-                    : "no RESET event within " + options.rebootTimeout().toMillis() + " ms of FW_ACTIVATE";
+                    : "no RESET event within " + options.rebootTimeout().toMillis() + " ms of FW_ACTIVATE"
+                    + (events.otherResets().isEmpty() ? "" : " (the device reset for another cause: "
+                    + events.otherResets().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + ")");
             throw new FirmwareDeviceLostException(session.name(), FlashPhase.REBOOT, -1, why, null);
         }
         IdentifyReply after;

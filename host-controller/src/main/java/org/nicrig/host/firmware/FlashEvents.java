@@ -9,6 +9,7 @@ import org.nicrig.host.session.DeviceSession;
 import org.nicrig.host.session.SessionListener;
 import org.nicrig.protocol.message.DeviceError;
 import org.nicrig.protocol.message.DeviceReset;
+import org.nicrig.protocol.message.ResetCause;
 import org.nicrig.protocol.message.ErrorCode;
 import org.nicrig.protocol.message.Event;
 
@@ -23,6 +24,7 @@ final class FlashEvents implements SessionListener {
     private volatile boolean armed;
     private volatile DeviceReset reset;
     private volatile String goneWhy;
+    private final List<ResetCause> otherResets = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** From now on, events count. */
     void arm() {
@@ -34,9 +36,15 @@ final class FlashEvents implements SessionListener {
         if (!armed) {
             return;
         }
-        if (event instanceof DeviceReset r && reset == null) {
-            reset = r;
-            rebooted.countDown();
+        if (event instanceof DeviceReset r) {
+            // only the activation's own reboot (PROTOCOL.md §5.21); a watchdog or fault reset in the
+            // same window is another story, told if the right one never comes
+            if (r.cause() == ResetCause.FIRMWARE_ACTIVATE && reset == null) {
+                reset = r;
+                rebooted.countDown();
+            } else if (r.cause() != ResetCause.FIRMWARE_ACTIVATE) {
+                otherResets.add(r.cause());
+            }
         } else if (event instanceof DeviceError e && e.code() != ErrorCode.BAD_FRAME) {
             synchronized (errors) {
                 errors.add(e);
@@ -58,6 +66,11 @@ final class FlashEvents implements SessionListener {
 
     String goneWhy() {
         return goneWhy;
+    }
+
+    /** RESET events with another cause than FIRMWARE_ACTIVATE since {@link #arm()}. */
+    List<ResetCause> otherResets() {
+        return List.copyOf(otherResets);
     }
 
     /** The boot's errors, FW_BAD_IMAGE first. */

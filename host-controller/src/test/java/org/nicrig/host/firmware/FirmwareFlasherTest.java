@@ -359,6 +359,20 @@ class FirmwareFlasherTest {
     }
 
     @Test
+    void aResetForAnotherCauseIsNotTakenForTheActivation() throws Exception {
+        open();
+        byte[] image = image(I82559);
+        CompletableFuture<FlashResult> flash = async(() -> new FirmwareFlasher(session,
+                FlashOptions.DEFAULT.withRebootTimeout(Duration.ofMillis(300)), FlashListener.NONE).flash(image));
+        acceptImage(image);
+        commitAndActivate();
+        device.event(new DeviceReset(ResetCause.WATCHDOG));
+        device.expectNothing(Duration.ofMillis(150)); // no HELLO: a watchdog reset is not the reboot FW_ACTIVATE announced
+        FirmwareDeviceLostException e = (FirmwareDeviceLostException) failure(flash);
+        assertThat(e.getMessage()).contains("no RESET event within 300 ms of FW_ACTIVATE (the device reset for another cause: WATCHDOG)");
+    }
+
+    @Test
     void theDigestCanBeForgedToProveTheDeviceChecksIt() throws Exception {
         open();
         byte[] image = image(I82559);
