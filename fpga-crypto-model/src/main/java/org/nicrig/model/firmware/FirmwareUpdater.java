@@ -38,6 +38,8 @@ public final class FirmwareUpdater {
     private final TrustedKey key;
     private final Hardware hardware;
     private Transfer transfer;
+    /** How the last update ended when a refusal ended it, for the FW_NOT_STARTED that a host's retry then gets. */
+    private String endedBy;
 
     /** An update between FW_BEGIN and FW_COMMIT: the image so far, held as the slot's flash would hold it. */
     private static final class Transfer {
@@ -75,6 +77,7 @@ public final class FirmwareUpdater {
                     "an image of " + b.imageLength() + " bytes does not fit a slot of " + SLOT_SIZE + " bytes");
         }
         transfer = null;
+        endedBy = null;
         try {
             nvm.update(s -> s.withCommitted(false).withSlot(s.inactive(), SlotContent.EMPTY));
         } catch (NvmException e) {
@@ -88,7 +91,7 @@ public final class FirmwareUpdater {
     public synchronized Response chunk(FwChunk c) {
         Transfer t = transfer;
         if (t == null) {
-            return refuse(MessageType.FW_CHUNK, ErrorCode.FW_NOT_STARTED, "no update in progress: FW_BEGIN first");
+            return refuse(MessageType.FW_CHUNK, ErrorCode.FW_NOT_STARTED, notStarted());
         }
         byte[] data = c.data().toArray();
         long offset = c.offset();
@@ -120,6 +123,7 @@ public final class FirmwareUpdater {
             ErrorReply early = checkHead(Arrays.copyOf(t.image, ImageHead.LENGTH));
             if (early != null) {
                 transfer = null; // refused for good: what follows would be refused too
+                endedBy = ended(early);
                 return early;
             }
         }
@@ -138,11 +142,31 @@ public final class FirmwareUpdater {
         return r != null ? r : checkRollback(MessageType.FW_CHUNK, h.rollbackCounter(), h.version().toString());
     }
 
+    /**
+     * The answer to a chunk or commit when no update is open. When a refusal ended the last one,
+     * it says so: a host that lost that refusal and sent the chunk again learns the real reason.
+     */
+    private String notStarted() {
+        return "no update in progress: FW_BEGIN first" + (endedBy == null ? "" : " (the last one ended with " + endedBy + ")");
+    }
+
+    private static String ended(ErrorReply r) {
+        return r.code() + (r.detail().isEmpty() ? "" : ": " + r.detail());
+    }
+
     /** FW_COMMIT: length, digest, format, signature, target, rollback; then the slot is committed. */
     public synchronized Response commit() {
+        Response r = checkAndCommit();
+        if (r instanceof ErrorReply e && transfer == null && e.code() != ErrorCode.FW_NOT_STARTED) {
+            endedBy = ended(e);
+        }
+        return r;
+    }
+
+    private Response checkAndCommit() {
         Transfer t = transfer;
         if (t == null) {
-            return refuse(MessageType.FW_COMMIT, ErrorCode.FW_NOT_STARTED, "no update in progress: FW_BEGIN first");
+            return refuse(MessageType.FW_COMMIT, ErrorCode.FW_NOT_STARTED, notStarted());
         }
         if (t.received < t.length) {
             // the update stays open: the bytes so far are fine, the rest may still come

@@ -177,6 +177,9 @@ class FirmwareRefusalsTest {
             ErrorReply e = refused(send(f, Flasher.chunks(for82559).get(0)), ErrorCode.FW_WRONG_TARGET);
             assertThat(e.detail()).contains("8086:1229 rev 0x08..0x08").contains("this device is 1172:e001 rev 0x01");
             refused(send(f, Flasher.chunks(for82559).get(1)), ErrorCode.FW_NOT_STARTED); // refused for good
+            // a host whose copy of that refusal was lost sends the chunk again: the answer names the real reason
+            assertThat(refused(send(f, Flasher.chunks(for82559).get(0)), ErrorCode.FW_NOT_STARTED).detail())
+                    .contains("the last one ended with FW_WRONG_TARGET").contains("this device is 1172:e001 rev 0x01");
             List<Message> answers = Flasher.flash(f::handle, laterRevision);
             assertThat(refused(answers.get(answers.size() - 1), ErrorCode.FW_WRONG_TARGET).detail()).contains("rev 0x02..0x05");
             assertThat(answers).hasSize(2);
