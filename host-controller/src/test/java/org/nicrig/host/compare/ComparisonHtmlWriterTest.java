@@ -58,7 +58,7 @@ class ComparisonHtmlWriterTest {
 
     @Test
     void aGoSaysSoAndEveryStringFromOutsideIsEscaped() throws Exception {
-        ImageFacts evil = new ImageFacts(EVIL + ".img", "1.5.0", "1172:e001 rev 0x01..0x0f", 1, false, "", "00".repeat(32),
+        ImageFacts evil = new ImageFacts(EVIL + ".img", "1.5.0", "1172:e001 rev 0x01..0x0f", 5, false, "", "00".repeat(32),
                 List.of(EVIL), List.of("note " + EVIL));
         Map<String, PlanRun> runs = Map.of("conformance", conformance().run("candidate"));
         Comparison c = Comparer.compare(EVIL, 10, "test", ran("1.4.0", "baseline", conformance()),
