@@ -159,16 +159,17 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
     }
 
     /**
-     * Reads the header from the start of an image — all of the image or only its first
-     * {@link ImageHeader#length()} bytes — so that a device can check target and rollback as soon
-     * as the header has arrived, before the payload (FIRMWARE-IMAGE.md §7). Checks everything in
-     * the header; nothing after it.
+     * Reads the header's fixed start, its first {@link ImageFixedPart#LENGTH} bytes (magic to
+     * rollback counter): all a device needs to refuse a wrong target or a rolled-back image as soon
+     * as the first chunk is in (FIRMWARE-IMAGE.md §9, FIRMWARE-DEVICE-RULES.md D.3).
      *
-     * @throws ImageFormatException as {@link #parse}, for the header's fields; "truncated" when
-     *                              {@code start} ends inside the header
+     * @throws ImageFormatException as {@link #parse}, for these fields
      */
-    public static ImageHeader parseHeader(byte[] start) throws ImageFormatException {
-        Reader r = new Reader(start);
+    public static ImageFixedPart parseFixedPart(byte[] start) throws ImageFormatException {
+        return readFixedPart(new Reader(start));
+    }
+
+    private static ImageFixedPart readFixedPart(Reader r) throws ImageFormatException {
         byte[] magic = r.bytes(4, "magic");
         if (!Arrays.equals(magic, MAGIC)) {
             throw new ImageFormatException(0, "magic is not \"NRFW\" (4e 52 46 57) — not a nicrig firmware image");
@@ -191,6 +192,25 @@ public record FirmwareImage(ImageManifest manifest, Bytes payload, Optional<Imag
         ImageTarget target = new ImageTarget(vendor, device, revMin, revMax);
         FirmwareVersion fw = new FirmwareVersion(r.u8("major"), r.u8("minor"), r.u16("patch"));
         long rollback = r.u32("rollback counter");
+        return new ImageFixedPart(headerLength, target, fw, rollback);
+    }
+
+    /**
+     * Reads the header from the start of an image — all of the image or only its first
+     * {@link ImageHeader#length()} bytes — so that a device can check target and rollback as soon
+     * as the header has arrived, before the payload (FIRMWARE-IMAGE.md §7). Checks everything in
+     * the header; nothing after it.
+     *
+     * @throws ImageFormatException as {@link #parse}, for the header's fields; "truncated" when
+     *                              {@code start} ends inside the header
+     */
+    public static ImageHeader parseHeader(byte[] start) throws ImageFormatException {
+        Reader r = new Reader(start);
+        ImageFixedPart fixed = readFixedPart(r);
+        int headerLength = fixed.headerLength();
+        ImageTarget target = fixed.target();
+        FirmwareVersion fw = fixed.version();
+        long rollback = fixed.rollbackCounter();
         int flagsAt = r.pos;
         int flags = r.u8("capability flags");
         if ((flags & ~3) != 0) {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.nicrig.protocol.image.FirmwareImage;
+import org.nicrig.protocol.image.ImageFixedPart;
 import org.nicrig.protocol.image.ImageFormatException;
 import org.nicrig.protocol.image.ImageManifest;
 import org.nicrig.protocol.image.ImageSignature;
@@ -118,9 +119,9 @@ public final class FirmwareUpdater {
         System.arraycopy(data, 0, t.image, (int) offset, data.length);
         t.sha.update(data);
         t.received = (int) end;
-        if (!t.headChecked && t.received >= ImageHead.LENGTH) {
+        if (!t.headChecked && t.received >= ImageFixedPart.LENGTH) {
             t.headChecked = true;
-            ErrorReply early = checkHead(Arrays.copyOf(t.image, ImageHead.LENGTH));
+            ErrorReply early = checkHead(Arrays.copyOf(t.image, ImageFixedPart.LENGTH));
             if (early != null) {
                 transfer = null; // refused for good: what follows would be refused too
                 endedBy = ended(early);
@@ -132,9 +133,9 @@ public final class FirmwareUpdater {
 
     /** As soon as the header's fixed part is in: format, target and rollback (FIRMWARE-DEVICE-RULES.md D.3). */
     private ErrorReply checkHead(byte[] head) {
-        ImageHead h;
+        ImageFixedPart h;
         try {
-            h = ImageHead.read(head);
+            h = FirmwareImage.parseFixedPart(head);
         } catch (ImageFormatException e) {
             return refuse(MessageType.FW_CHUNK, ErrorCode.FW_BAD_IMAGE, e.getMessage());
         }

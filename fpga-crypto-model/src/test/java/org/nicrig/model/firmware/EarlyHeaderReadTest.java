@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.nicrig.model.device.Profiles;
 import org.nicrig.model.testing.ImageBuilder;
 import org.nicrig.protocol.image.FirmwareImage;
+import org.nicrig.protocol.image.ImageFixedPart;
 import org.nicrig.protocol.image.ImageFormatException;
 import org.nicrig.protocol.image.ImageManifest;
 import org.nicrig.protocol.image.ImageTarget;
 
-/** The device's early read of the fixed header fields agrees with the format's own parser. */
-class ImageHeadTest {
+/** The device's early read of the header's fixed part (from the first chunk) agrees with the whole image's parse. */
+class EarlyHeaderReadTest {
 
     @Test
     void readsWhatFirmwareImageParseReads() throws Exception {
@@ -27,18 +28,18 @@ class ImageHeadTest {
                     .version(r.nextInt(256), r.nextInt(256), r.nextInt(0x10000))
                     .rollbackCounter(r.nextLong(0x1_0000_0000L)).unsigned().toBytes();
             ImageManifest m = FirmwareImage.parse(image).manifest();
-            ImageHead h = ImageHead.read(Arrays.copyOf(image, ImageHead.LENGTH));
-            assertThat(h).as("seed %d, image %d", seed, i).isEqualTo(new ImageHead(m.target(), m.version(), m.rollbackCounter()));
+            ImageFixedPart h = FirmwareImage.parseFixedPart(Arrays.copyOf(image, ImageFixedPart.LENGTH));
+            assertThat(h).as("seed %d, image %d", seed, i).isEqualTo(new ImageFixedPart(FirmwareImage.parseHeader(image).length(), m.target(), m.version(), m.rollbackCounter()));
         }
     }
 
     @Test
     void refusesWhatIsNotAVersionOneImage() {
         byte[] image = ImageBuilder.forProfile(Profiles.FPGA_AES).unsigned().toBytes();
-        byte[] head = Arrays.copyOf(image, ImageHead.LENGTH);
+        byte[] head = Arrays.copyOf(image, ImageFixedPart.LENGTH);
         head[4] = 2;
-        assertThatThrownBy(() -> ImageHead.read(head)).isInstanceOf(ImageFormatException.class).hasMessageContaining("format version 2");
+        assertThatThrownBy(() -> FirmwareImage.parseFixedPart(head)).isInstanceOf(ImageFormatException.class).hasMessageContaining("format version 2");
         head[0] = 0;
-        assertThatThrownBy(() -> ImageHead.read(head)).isInstanceOf(ImageFormatException.class).hasMessageContaining("magic");
+        assertThatThrownBy(() -> FirmwareImage.parseFixedPart(head)).isInstanceOf(ImageFormatException.class).hasMessageContaining("magic");
     }
 }
