@@ -14,14 +14,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicrig validate FILES...}: {@link Validator} on the command line. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpWidth = 100,
-        description = {"Checks rig and test-plan files (and the rig each plan names) without running anything.",
+        description = {"Checks rig, test-plan and firmware-manifest files (and the rig each plan names) without",
+                "running anything.",
                 "Every error is printed as FILE:LINE:COL: PATH: PROBLEM."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rig and plan YAML files; told apart by content.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rig, plan and firmware-manifest YAML files; told apart by content.")
     private List<String> files = new ArrayList<>();
 
     @Override

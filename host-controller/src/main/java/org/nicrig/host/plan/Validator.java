@@ -14,6 +14,7 @@ import org.nicrig.host.config.Location;
 import org.nicrig.host.config.Node;
 import org.nicrig.host.config.Problems;
 import org.nicrig.host.config.YamlTree;
+import org.nicrig.host.firmware.ManifestReader;
 import org.nicrig.host.rig.RigLoader;
 
 /**
@@ -31,7 +32,7 @@ public final class Validator {
     }
 
     /** What kind of file this is. */
-    public enum Kind { RIG, PLAN }
+    public enum Kind { RIG, PLAN, MANIFEST }
 
     /** Every error in every file, in file and line order, each once. */
     public static List<ConfigException> validate(List<Path> files) {
@@ -48,10 +49,12 @@ public final class Validator {
         if (root != null) {
             Kind kind = kind(root, file);
             if (kind == null) {
-                p.error(Location.START, "", "cannot tell whether this is a rig (it would have devices:) "
-                        + "or a plan (it would have steps:)");
+                p.error(Location.START, "", "cannot tell whether this is a rig (it would have devices:), "
+                        + "a plan (steps:) or a firmware manifest (target: and capabilities:)");
             } else if (kind == Kind.RIG) {
                 RigLoader.read(root, file, p);
+            } else if (kind == Kind.MANIFEST) {
+                ManifestReader.read(root, p);
             } else {
                 PlanLoader.read(root, file, p, null);
             }
@@ -65,7 +68,7 @@ public final class Validator {
      */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            err.println("usage: nicrig validate FILE...   (rig and test-plan YAML files)");
+            err.println("usage: nicrig validate FILE...   (rig, test-plan and firmware-manifest YAML files)");
             return EXIT_INVALID;
         }
         List<ConfigException> errors = new ArrayList<>();
@@ -97,10 +100,14 @@ public final class Validator {
             if (m.entries().containsKey("devices")) {
                 return Kind.RIG;
             }
+            if (m.entries().containsKey("target") && m.entries().containsKey("capabilities")) {
+                return Kind.MANIFEST;
+            }
         }
         String schema = schemaComment(file);
         if (schema != null) {
-            return schema.endsWith("plan.schema.json") ? Kind.PLAN : schema.endsWith("rig.schema.json") ? Kind.RIG : null;
+            return schema.endsWith("plan.schema.json") ? Kind.PLAN : schema.endsWith("rig.schema.json") ? Kind.RIG
+                    : schema.endsWith("firmware-manifest.schema.json") ? Kind.MANIFEST : null;
         }
         for (Path part : file.toAbsolutePath().normalize()) {
             String folder = part.toString();

@@ -26,6 +26,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void firmwareManifestsAreValidatedToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Cli.Result good = Cli.run("validate", "../firmware/examples/fpga-aes-1.4.0.yaml", "../firmware/examples/fpga-aes-1.5.1-iv-reuse.yaml");
+        assertThat(good.status()).as(good.toString()).isZero();
+        assertThat(good.out()).isEqualTo("2 files valid\n");
+
+        java.nio.file.Path bad = dir.resolve("m.yaml");
+        java.nio.file.Files.writeString(bad, String.join("\n",
+                "target: {vendor: 0x1172, device: 0xe001, revision: 0x01..0x0f}",
+                "version: 1.5.0",
+                "rollback: 1",
+                "capabilities: {engine: true, secondary-use: true, ciphers: [{cipher: aes-128-cbc, rate: 1MB/s}], integrities: [none]}",
+                "model: {defects: [IV_REUS]}", ""));
+        Cli.Result r = Cli.run("validate", bad.toString());
+        assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).startsWith(bad + ":5:").contains("IV_REUS").contains("did you mean IV_REUSE?");
+    }
+
+    @Test
     void brokenRigIsLocatedToo() {
         String broken = "src/test/resources/broken/rig-bad-mac.yaml";
         Cli.Result r = Cli.run("validate", broken);

@@ -76,10 +76,14 @@ class ValidatorTest {
         assertThat(kind(dir, "test-plans/x.yaml", "name: p\n")).isEqualTo(Validator.Kind.PLAN);
         Files.createDirectories(dir.resolve("rigs"));
         assertThat(kind(dir, "rigs/x.yaml", "name: r\n")).isEqualTo(Validator.Kind.RIG);
+        assertThat(kind(dir, "x.yaml", "target: {}\ncapabilities: {}\n")).isEqualTo(Validator.Kind.MANIFEST);
+        assertThat(kind(dir, "x.yaml", "# yaml-language-server: $schema=../schemas/firmware-manifest.schema.json\nversion: 1.0.0\n"))
+                .isEqualTo(Validator.Kind.MANIFEST);
         assertThat(kind(dir, "x.yaml", "name: what\n")).isNull();
         Files.writeString(dir.resolve("y.yaml"), "name: what\n");
         assertThat(Validator.validate(List.of(dir.resolve("y.yaml")))).extracting(Throwable::getMessage).containsExactly(
-                dir.resolve("y.yaml") + ":1:1: cannot tell whether this is a rig (it would have devices:) or a plan (it would have steps:)");
+                dir.resolve("y.yaml") + ":1:1: cannot tell whether this is a rig (it would have devices:), a plan (steps:) "
+                        + "or a firmware manifest (target: and capabilities:)");
     }
 
     private static Validator.Kind kind(Path dir, String name, String text) throws IOException {
